@@ -1,5 +1,40 @@
+using Dashboard.Access;
+using Dashboard.Analytics;
+using Dashboard.Deliveries;
+using Dashboard.Hosting;
+using Dashboard.Ingestion;
+using Dashboard.Projection;
+using Dashboard.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ErrorAnswers>();
+builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+builder.AddStructuredLogging()
+    .AddStorage()
+    .AddAccess()
+    .AddIngestion()
+    .AddProjection()
+    .AddAnalytics()
+    .AddDeliveries();
+
 var app = builder.Build();
-app.Run();
+await app.MigrateStoreAsync();
+await app.SeedEndpointKeysAsync();
+
+app.UseExceptionHandler();
+app.UseRouteTemplateRequestLogging();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapHealth();
+app.MapIngestion();
+app.MapAnalyticsApi();
+app.MapDeliveriesApi();
+
+await app.RunAsync();
 
 public partial class Program;

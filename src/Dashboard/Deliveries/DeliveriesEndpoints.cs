@@ -1,0 +1,38 @@
+using Dashboard.Access;
+using Dashboard.Ingestion;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dashboard.Deliveries;
+
+public static class DeliveriesEndpoints
+{
+    public static WebApplicationBuilder AddDeliveries(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DeliveryLogQueries>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapDeliveriesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/deliveries").WithTags("Deliveries").RequireAuthorization(AccessPolicies.Api);
+        group.MapGet("/", ListAsync).WithSummary("The delivery log, newest first, 50 a page.");
+        group.MapGet("/{id:long}", FindAsync).WithSummary("One delivery with its headers and raw body.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<DeliveryPage>, ProblemHttpResult>> ListAsync(
+        DeliveryLogQueries queries, string? provider, string? status, int? page, CancellationToken ct)
+    {
+        if (provider is not null && !Providers.IsKnown(provider))
+            return TypedResults.Problem(statusCode: 400, title: "Invalid filter", detail: "'provider' must be 'idibu' or 'firstbird'.");
+        if (!DeliveryLogQueries.TryParseStatus(status, out var wanted))
+            return TypedResults.Problem(statusCode: 400, title: "Invalid filter",
+                detail: "'status' must be one of accepted, projected, quarantined, failed.");
+        return TypedResults.Ok(await queries.PageAsync(provider, wanted, page ?? 1, ct));
+    }
+
+    private static async Task<Results<Ok<DeliveryDetail>, ProblemHttpResult>> FindAsync(DeliveryLogQueries queries, long id, CancellationToken ct) =>
+        await queries.FindAsync(id, ct) is { } detail
+            ? TypedResults.Ok(detail)
+            : TypedResults.Problem(statusCode: 404, title: "No such delivery", detail: $"There is no delivery {id}.");
+}

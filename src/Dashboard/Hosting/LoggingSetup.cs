@@ -1,0 +1,51 @@
+using Serilog;
+using Serilog.Events;
+
+namespace Dashboard.Hosting;
+
+/// <summary>
+/// Serilog, structured. The request log names the route template, never the path: a webhook path carries its
+/// endpoint key. Framework loggers that print paths are held at Warning for the same reason.
+/// </summary>
+public static class LoggingSetup
+{
+    public static WebApplicationBuilder AddStructuredLogging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+        return builder;
+    }
+
+    public static WebApplication UseRouteTemplateRequestLogging(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RouteTemplate} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.GetMessageTemplateProperties = (context, _, elapsed, statusCode) =>
+            [
+                new("RequestMethod", new ScalarValue(context.Request.Method)),
+                new("RouteTemplate", new ScalarValue(RouteTemplateOf(context))),
+                new("StatusCode", new ScalarValue(statusCode)),
+                new("Elapsed", new ScalarValue(elapsed)),
+            ];
+            options.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/_blazor") || context.Request.Path.StartsWithSegments("/_framework")
+                    ? LogEventLevel.Verbose
+                    : LogEventLevel.Information;
+        });
+        return app;
+    }
+
+    private static string RouteTemplateOf(HttpContext context) =>
+        (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } template
+            ? "/" + template.TrimStart('/')
+            : "(no route)";
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dashboard.Ingestion;
+
+/// <summary>Where a delivery stands. Accepted deliveries wait for the projector; quarantined ones wait for a person.</summary>
+public enum DeliveryStatus
+{
+    Accepted,
+    Projected,
+    Quarantined,
+    Failed,
+}
+
+/// <summary>
+/// One webhook request as the sender made it: the source of truth from which every figure is derived.
+/// Append-only apart from its status columns.
+/// </summary>
+public sealed class Delivery
+{
+    public long Id { get; set; }
+    public required string Provider { get; set; }
+    public DateTime ReceivedAt { get; set; }
+
+    /// <summary>Provider-prefixed: the sender's delivery id when it gives one, else the body's SHA-256.</summary>
+    public required string DedupeKey { get; set; }
+
+    public string? SenderDeliveryId { get; set; }
+    public string? EventHeader { get; set; }
+    public string? EventName { get; set; }
+    public string? UserAgent { get; set; }
+    public string? ContentType { get; set; }
+    public required string HeadersJson { get; set; }
+    public required byte[] Body { get; set; }
+    public required string BodySha256 { get; set; }
+    public int BodyLength { get; set; }
+
+    public DeliveryStatus Status { get; set; }
+    public string? StatusReason { get; set; }
+    public int DuplicateCount { get; set; }
+    public DateTime? LastDuplicateAt { get; set; }
+    public DateTime? ProjectedAt { get; set; }
+}
+
+internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
+{
+    public void Configure(EntityTypeBuilder<Delivery> entity)
+    {
+        entity.ToTable("Deliveries");
+        entity.Property(d => d.Provider).HasMaxLength(16);
+        entity.Property(d => d.DedupeKey).HasMaxLength(128);
+        entity.HasIndex(d => d.DedupeKey).IsUnique();
+        entity.Property(d => d.SenderDeliveryId).HasMaxLength(128);
+        entity.Property(d => d.EventHeader).HasMaxLength(128);
+        entity.Property(d => d.EventName).HasMaxLength(64);
+        entity.Property(d => d.UserAgent).HasMaxLength(256);
+        entity.Property(d => d.ContentType).HasMaxLength(128);
+        entity.Property(d => d.BodySha256).HasMaxLength(64);
+        entity.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        entity.Property(d => d.StatusReason).HasMaxLength(1024);
+        entity.HasIndex(d => new { d.Status, d.Id });
+        entity.HasIndex(d => new { d.Provider, d.ReceivedAt });
+        entity.HasIndex(d => d.ReceivedAt);
+    }
+}

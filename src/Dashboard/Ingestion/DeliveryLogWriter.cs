@@ -1,0 +1,146 @@
+using System.Threading.Channels;
+using Dashboard.Projection;
+using Dashboard.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Ingestion;
+
+/// <summary>What the sender is told about one delivery.</summary>
+public sealed record DeliveryReceipt(long DeliveryId, bool Duplicate, DeliveryStatus Status, string? Reason);
+
+/// <summary>The store could not take the delivery now; the sender should retry.</summary>
+public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// The single writer of the delivery log. Requests hand their delivery over and wait; the writer takes everything
+/// waiting and commits it in one transaction (group commit), so a durable fsync is paid once per batch rather than
+/// once per request. Duplicates are found against the unique dedupe key, in the batch and in the store.
+/// </summary>
+public sealed class DeliveryLogWriter(
+    IDbContextFactory<DashboardDbContext> factory,
+    ProjectionSignal projectionSignal,
+    TimeProvider clock,
+    ILogger<DeliveryLogWriter> logger) : BackgroundService
+{
+    private const int MaxBatch = 512;
+    private static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(4);
+
+    private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(
+        new BoundedChannelOptions(20_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private sealed record PendingWrite(Delivery Delivery)
+    {
+        public TaskCompletionSource<DeliveryReceipt> Completion { get; } =
+            new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>Returns once the delivery is committed; throws <see cref="StoreUnavailableException"/> when it is not.</summary>
+    public async Task<DeliveryReceipt> AppendAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        var pending = new PendingWrite(delivery);
+        if (!_queue.Writer.TryWrite(pending))
+            throw new StoreUnavailableException("the delivery log is at capacity");
+        try
+        {
+            // Waiting on after the sender's own timeout helps nobody; a late commit is answered as a duplicate on retry.
+            return await pending.Completion.Task.WaitAsync(AnswerWithin, clock, cancellationToken);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new StoreUnavailableException("the delivery log did not commit in time", ex);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                batch.Clear();
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
+                await CommitAsync(batch, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        while (_queue.Reader.TryRead(out var left))
+            left.Completion.TrySetException(new StoreUnavailableException("the app is shutting down"));
+    }
+
+    private async Task CommitAsync(List<PendingWrite> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var receipts = await CommitBatchAsync(batch, CancellationToken.None);
+            for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(receipts[i]);
+            projectionSignal.Notify();
+        }
+        catch (Exception ex) when (batch.Count > 1 && !cancellationToken.IsCancellationRequested)
+        {
+            // One bad row must not sink its neighbours: fall back to one transaction each.
+            logger.LogWarning(ex, "Group commit of {Count} deliveries failed; committing them one by one", batch.Count);
+            foreach (var pending in batch) await CommitAsync([pending], cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "The delivery log could not commit; the sender is told to retry");
+            var unavailable = new StoreUnavailableException("the delivery log could not commit", ex);
+            foreach (var pending in batch) pending.Completion.TrySetException(unavailable);
+        }
+    }
+
+    private async Task<DeliveryReceipt[]> CommitBatchAsync(List<PendingWrite> batch, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.Database.SetCommandTimeout(TimeSpan.FromSeconds(3));
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        var keys = batch.Select(p => p.Delivery.DedupeKey).Distinct().ToList();
+        var known = await db.Deliveries.AsNoTracking()
+            .Where(d => keys.Contains(d.DedupeKey))
+            .Select(d => new { d.Id, d.DedupeKey, d.Status, d.StatusReason })
+            .ToDictionaryAsync(d => d.DedupeKey, d => (d.Id, d.Status, d.StatusReason), cancellationToken);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var firstInBatch = new Dictionary<string, Delivery>();
+        foreach (var pending in batch)
+        {
+            var delivery = pending.Delivery;
+            if (known.ContainsKey(delivery.DedupeKey) || firstInBatch.ContainsKey(delivery.DedupeKey)) continue;
+            firstInBatch[delivery.DedupeKey] = delivery;
+            db.Deliveries.Add(delivery);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        var receipts = new DeliveryReceipt[batch.Count];
+        var duplicatesOf = new Dictionary<long, int>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var delivery = batch[i].Delivery;
+            if (firstInBatch.TryGetValue(delivery.DedupeKey, out var stored) && ReferenceEquals(stored, delivery))
+            {
+                receipts[i] = new DeliveryReceipt(delivery.Id, false, delivery.Status, delivery.StatusReason);
+                continue;
+            }
+            var original = known.TryGetValue(delivery.DedupeKey, out var found)
+                ? found
+                : (stored!.Id, stored.Status, stored.StatusReason);
+            receipts[i] = new DeliveryReceipt(original.Item1, true, original.Item2, original.Item3);
+            duplicatesOf[original.Item1] = duplicatesOf.GetValueOrDefault(original.Item1) + 1;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (id, count) in duplicatesOf)
+        {
+            await db.Deliveries.Where(d => d.Id == id).ExecuteUpdateAsync(
+                set => set.SetProperty(d => d.DuplicateCount, d => d.DuplicateCount + count)
+                          .SetProperty(d => d.LastDuplicateAt, now),
+                cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return receipts;
+    }
+}

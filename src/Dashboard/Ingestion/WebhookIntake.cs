@@ -1,0 +1,94 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Ingestion;
+
+/// <summary>
+/// One webhook request, from key check to answer (design.md §2): 401 before anything is read, 413 over the limit,
+/// else the delivery is committed (or found to be a duplicate) and only then answered.
+/// </summary>
+public sealed class WebhookIntake(
+    EndpointKeyRing keys,
+    AuthFailureCounter authFailures,
+    DeliveryLogWriter writer,
+    IOptions<WebhookOptions> options,
+    TimeProvider clock,
+    ILogger<WebhookIntake> logger)
+{
+    private const string RetryAfterSeconds = "5";
+
+    public async Task<IResult> ReceiveAsync(string provider, string key, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (!await keys.IsValidAsync(provider, key, cancellationToken))
+        {
+            authFailures.Record(provider);
+            logger.LogWarning("Rejected a delivery for {Provider}: missing or wrong key", provider);
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unknown endpoint key",
+                detail: "The key in the webhook URL is missing, wrong, expired or revoked. Copy the URL again from the admin console.");
+        }
+
+        var body = await WebhookBodyReader.ReadAsync(context, options.Value.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large",
+                detail: $"Webhook bodies may be at most {options.Value.MaxBodyBytes} bytes.");
+        }
+
+        var delivery = BuildDelivery(provider, body, context.Request);
+        DeliveryReceipt receipt;
+        try
+        {
+            receipt = await writer.AppendAsync(delivery, cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            logger.LogWarning("A {Provider} delivery could not be stored ({Reason}); asked the sender to retry", provider, ex.Message);
+            context.Response.Headers.RetryAfter = RetryAfterSeconds;
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Store unavailable",
+                detail: "The delivery was not stored. Please retry.");
+        }
+
+        LogReceipt(provider, receipt);
+        return Results.Json(WebhookAnswer.From(receipt), WebhookAnswer.SerializerOptions);
+    }
+
+    private Delivery BuildDelivery(string provider, byte[] body, HttpRequest request)
+    {
+        var headers = SenderHeaders.From(request.Headers);
+        var contentType = request.ContentType;
+        var classification = DeliveryClassifier.Classify(provider, body, contentType, headers.EventHeader);
+        var bodyHash = Convert.ToHexStringLower(SHA256.HashData(body));
+
+        return new Delivery
+        {
+            Provider = provider,
+            ReceivedAt = clock.GetUtcNow().UtcDateTime,
+            DedupeKey = DedupeKeys.For(provider, headers.DeliveryId, bodyHash),
+            SenderDeliveryId = Clip(headers.DeliveryId, 128),
+            EventHeader = Clip(headers.EventHeader, 128),
+            EventName = classification.EventName,
+            UserAgent = Clip(request.Headers.UserAgent.ToString(), 256),
+            ContentType = Clip(contentType, 128),
+            HeadersJson = JsonSerializer.Serialize(headers.Kept),
+            Body = body,
+            BodySha256 = bodyHash,
+            BodyLength = body.Length,
+            Status = classification.Understood ? DeliveryStatus.Accepted : DeliveryStatus.Quarantined,
+            StatusReason = Clip(classification.QuarantineReason ?? classification.Note, 1024),
+        };
+    }
+
+    private void LogReceipt(string provider, DeliveryReceipt receipt)
+    {
+        if (receipt.Duplicate)
+            logger.LogInformation("{Provider} delivery {DeliveryId} arrived again", provider, receipt.DeliveryId);
+        else if (receipt.Status == DeliveryStatus.Quarantined)
+            logger.LogWarning("{Provider} delivery {DeliveryId} quarantined: {Reason}", provider, receipt.DeliveryId, receipt.Reason);
+        else
+            logger.LogInformation("{Provider} delivery {DeliveryId} accepted", provider, receipt.DeliveryId);
+    }
+
+    private static string? Clip(string? text, int length) =>
+        string.IsNullOrEmpty(text) ? null : text.Length <= length ? text : text[..length];
+}

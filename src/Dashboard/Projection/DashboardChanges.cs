@@ -1,0 +1,47 @@
+namespace Dashboard.Projection;
+
+/// <summary>
+/// Tells open dashboards that the read model moved. Subscribers are called outside any lock and each failure is
+/// contained, so one broken circuit cannot stop the projector or the other pages.
+/// </summary>
+public sealed class DashboardChanges(ILogger<DashboardChanges> logger)
+{
+    private readonly Lock _gate = new();
+    private Func<Task>[] _subscribers = [];
+
+    public DateTimeOffset? LastChangeAt { get; private set; }
+
+    public IDisposable Subscribe(Func<Task> onChange)
+    {
+        lock (_gate) _subscribers = [.. _subscribers, onChange];
+        return new Subscription(this, onChange);
+    }
+
+    public void Publish()
+    {
+        LastChangeAt = DateTimeOffset.UtcNow;
+        foreach (var subscriber in _subscribers) _ = NotifyAsync(subscriber);
+    }
+
+    private async Task NotifyAsync(Func<Task> subscriber)
+    {
+        try
+        {
+            await subscriber();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "A dashboard failed to refresh after a change");
+        }
+    }
+
+    private void Unsubscribe(Func<Task> onChange)
+    {
+        lock (_gate) _subscribers = _subscribers.Where(s => s != onChange).ToArray();
+    }
+
+    private sealed class Subscription(DashboardChanges owner, Func<Task> onChange) : IDisposable
+    {
+        public void Dispose() => owner.Unsubscribe(onChange);
+    }
+}

@@ -1,0 +1,170 @@
+using Dashboard.Ingestion;
+using Dashboard.Ingestion.Firstbird;
+using Dashboard.Ingestion.Idibu;
+using Dashboard.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Projection;
+
+/// <summary>
+/// Turns accepted deliveries into the read model, in order of arrival, in batches. Each batch's read-model changes
+/// and its deliveries' "projected" marks commit together, so a restart simply carries on with what is left.
+/// A delivery the projector cannot handle is marked failed with the reason; it never stops the others.
+/// </summary>
+public sealed class DeliveryProjector(
+    IDbContextFactory<DashboardDbContext> factory,
+    ProjectionSignal signal,
+    DashboardChanges changes,
+    TimeProvider clock,
+    ILogger<DeliveryProjector> logger) : BackgroundService
+{
+    private const int BatchSize = 200;
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
+    private readonly SemaphoreSlim _oneBatchAtATime = new(1, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await ProjectPendingAsync(stoppingToken) == 0) await signal.WaitAsync(IdlePoll, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The store itself is failing (locked, full); wait and try again rather than die.
+                logger.LogError(ex, "Projection pass failed; retrying shortly");
+                await Task.Delay(TimeSpan.FromSeconds(2), clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>Projects one batch of waiting deliveries; returns how many it handled.</summary>
+    public async Task<int> ProjectPendingAsync(CancellationToken cancellationToken)
+    {
+        await _oneBatchAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            return await ProjectNextBatchAsync(cancellationToken);
+        }
+        finally
+        {
+            _oneBatchAtATime.Release();
+        }
+    }
+
+    private async Task<int> ProjectNextBatchAsync(CancellationToken cancellationToken)
+    {
+        List<long> ids;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            ids = await db.Deliveries.AsNoTracking()
+                .Where(d => d.Status == DeliveryStatus.Accepted)
+                .OrderBy(d => d.Id)
+                .Select(d => d.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+        }
+        if (ids.Count == 0) return 0;
+
+        try
+        {
+            await ProjectAsync(ids, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && ids.Count > 1)
+        {
+            logger.LogWarning(ex, "A batch of {Count} deliveries failed to project; retrying them one at a time", ids.Count);
+            foreach (var id in ids) await ProjectAloneAsync(id, cancellationToken);
+        }
+        changes.Publish();
+        return ids.Count;
+    }
+
+    /// <summary>Projects every waiting delivery; for tests, tools and rebuilds.</summary>
+    public async Task ProjectAllPendingAsync(CancellationToken cancellationToken)
+    {
+        while (await ProjectPendingAsync(cancellationToken) > 0)
+        {
+        }
+    }
+
+    private async Task ProjectAloneAsync(long id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ProjectAsync([id], cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Delivery {DeliveryId} could not be projected", id);
+            await MarkFailedAsync(id, $"{ex.GetType().Name}: {ex.Message}", cancellationToken);
+        }
+    }
+
+    private async Task ProjectAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var deliveries = await db.Deliveries.Where(d => ids.Contains(d.Id)).OrderBy(d => d.Id).ToListAsync(cancellationToken);
+        var idibu = new IdibuProjection(db);
+        var firstbird = new FirstbirdProjection(db);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        foreach (var delivery in deliveries.Where(d => d.Status == DeliveryStatus.Accepted))
+        {
+            await ProjectOneAsync(delivery, idibu, firstbird, cancellationToken);
+            delivery.ProjectedAt = now;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task ProjectOneAsync(Delivery delivery, IdibuProjection idibu, FirstbirdProjection firstbird, CancellationToken ct)
+    {
+        switch (delivery.Provider)
+        {
+            case Providers.Idibu:
+                var parsed = IdibuPayloadParser.Parse(delivery.Body, delivery.ContentType, delivery.EventHeader);
+                if (parsed.Delivery is null)
+                {
+                    Quarantine(delivery, parsed.QuarantineReason);
+                    return;
+                }
+                await idibu.ApplyAsync(delivery, parsed.Delivery, ct);
+                break;
+            case Providers.Firstbird:
+                var batch = FirstbirdEnvelopeParser.Parse(delivery.Body, delivery.ContentType);
+                if (batch.QuarantineReason is not null || batch.UnderstoodCount == 0)
+                {
+                    Quarantine(delivery, batch.QuarantineReason ?? "no event in the batch could be understood");
+                    return;
+                }
+                await firstbird.ApplyAsync(delivery, batch, ct);
+                break;
+            default:
+                Quarantine(delivery, $"unknown provider '{delivery.Provider}'");
+                return;
+        }
+        delivery.Status = DeliveryStatus.Projected;
+    }
+
+    // The parser may have changed since the delivery was accepted; today's parser decides.
+    private static void Quarantine(Delivery delivery, string? reason)
+    {
+        delivery.Status = DeliveryStatus.Quarantined;
+        delivery.StatusReason = reason ?? "not understood";
+    }
+
+    private async Task MarkFailedAsync(long id, string reason, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var clipped = reason.Length <= 1024 ? reason : reason[..1024];
+        await db.Deliveries.Where(d => d.Id == id).ExecuteUpdateAsync(
+            set => set.SetProperty(d => d.Status, DeliveryStatus.Failed).SetProperty(d => d.StatusReason, clipped),
+            cancellationToken);
+    }
+}

@@ -1,0 +1,406 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Dashboard.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class DeliveryLogAndReadModel : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AuthFailures",
+                columns: table => new
+                {
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    HourStart = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuthFailures", x => new { x.Provider, x.HourStart });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Deliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DedupeKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    SenderDeliveryId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    EventHeader = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    EventName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UserAgent = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    HeadersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    BodySha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    BodyLength = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
+                    DuplicateCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastDuplicateAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ProjectedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Deliveries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EndpointKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Provider = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    KeyHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    Hint = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EndpointKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FirstbirdEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EnvelopeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DeliveryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    EnvelopeIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    EventName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ApplicationId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    JobId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ApplicantName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    FirstDayOfWork = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReceivedType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Rating = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    CloseReason = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PayReward = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ReferralId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ReferralType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    RepeatCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FirstbirdEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FunnelStages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FunnelStages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdibuApplications",
+                columns: table => new
+                {
+                    CandidateId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    VacancyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FirstObservedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CurrentStatusKey = table.Column<string>(type: "TEXT", maxLength: 160, nullable: true),
+                    DeliveryId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdibuApplications", x => new { x.CandidateId, x.VacancyId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdibuCandidates",
+                columns: table => new
+                {
+                    CandidateId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConsultantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ConsultantName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    SnapshotAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SnapshotTieBreak = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DeliveryId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdibuCandidates", x => x.CandidateId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdibuSnapshots",
+                columns: table => new
+                {
+                    DeliveryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CandidateId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SnapshotAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OutOfOrder = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdibuSnapshots", x => x.DeliveryId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdibuStatuses",
+                columns: table => new
+                {
+                    StatusKey = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    StatusType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    StatusId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    LabelSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdibuStatuses", x => x.StatusKey);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdibuStatusObservations",
+                columns: table => new
+                {
+                    CandidateId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    VacancyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StatusKey = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    FirstObservedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeliveryId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdibuStatusObservations", x => new { x.CandidateId, x.VacancyId, x.StatusKey });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdibuVacancies",
+                columns: table => new
+                {
+                    VacancyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SnapshotAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SnapshotTieBreak = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DeliveryId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdibuVacancies", x => x.VacancyId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QuarantinedEnvelopes",
+                columns: table => new
+                {
+                    DeliveryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    EnvelopeIndex = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnvelopeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuarantinedEnvelopes", x => new { x.DeliveryId, x.EnvelopeIndex });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReferralApplications",
+                columns: table => new
+                {
+                    ApplicationId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    JobId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ApplicantName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReceivedType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StateAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Rating = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    CloseReason = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    HiredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RewardEligible = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FirstDayOfWork = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Deleted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DeliveryId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReferralApplications", x => x.ApplicationId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StatusStageMappings",
+                columns: table => new
+                {
+                    StatusKey = table.Column<string>(type: "TEXT", maxLength: 160, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatusStageMappings", x => x.StatusKey);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_DedupeKey",
+                table: "Deliveries",
+                column: "DedupeKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_Provider_ReceivedAt",
+                table: "Deliveries",
+                columns: new[] { "Provider", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_ReceivedAt",
+                table: "Deliveries",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deliveries_Status_Id",
+                table: "Deliveries",
+                columns: new[] { "Status", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EndpointKeys_KeyHash",
+                table: "EndpointKeys",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FirstbirdEvents_ApplicationId_OccurredAt",
+                table: "FirstbirdEvents",
+                columns: new[] { "ApplicationId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FirstbirdEvents_DeliveryId",
+                table: "FirstbirdEvents",
+                column: "DeliveryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FirstbirdEvents_EnvelopeHash",
+                table: "FirstbirdEvents",
+                column: "EnvelopeHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FunnelStages_Name",
+                table: "FunnelStages",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdibuApplications_FirstObservedAt",
+                table: "IdibuApplications",
+                column: "FirstObservedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdibuApplications_VacancyId_FirstObservedAt",
+                table: "IdibuApplications",
+                columns: new[] { "VacancyId", "FirstObservedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdibuCandidates_ConsultantId_CreatedAt",
+                table: "IdibuCandidates",
+                columns: new[] { "ConsultantId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdibuCandidates_CreatedAt",
+                table: "IdibuCandidates",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdibuCandidates_Source_CreatedAt",
+                table: "IdibuCandidates",
+                columns: new[] { "Source", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdibuSnapshots_CandidateId_SnapshotAt",
+                table: "IdibuSnapshots",
+                columns: new[] { "CandidateId", "SnapshotAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdibuStatusObservations_StatusKey_CandidateId_VacancyId",
+                table: "IdibuStatusObservations",
+                columns: new[] { "StatusKey", "CandidateId", "VacancyId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReferralApplications_Deleted_ReceivedAt",
+                table: "ReferralApplications",
+                columns: new[] { "Deleted", "ReceivedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AuthFailures");
+
+            migrationBuilder.DropTable(
+                name: "Deliveries");
+
+            migrationBuilder.DropTable(
+                name: "EndpointKeys");
+
+            migrationBuilder.DropTable(
+                name: "FirstbirdEvents");
+
+            migrationBuilder.DropTable(
+                name: "FunnelStages");
+
+            migrationBuilder.DropTable(
+                name: "IdibuApplications");
+
+            migrationBuilder.DropTable(
+                name: "IdibuCandidates");
+
+            migrationBuilder.DropTable(
+                name: "IdibuSnapshots");
+
+            migrationBuilder.DropTable(
+                name: "IdibuStatuses");
+
+            migrationBuilder.DropTable(
+                name: "IdibuStatusObservations");
+
+            migrationBuilder.DropTable(
+                name: "IdibuVacancies");
+
+            migrationBuilder.DropTable(
+                name: "QuarantinedEnvelopes");
+
+            migrationBuilder.DropTable(
+                name: "ReferralApplications");
+
+            migrationBuilder.DropTable(
+                name: "StatusStageMappings");
+        }
+    }
+}
