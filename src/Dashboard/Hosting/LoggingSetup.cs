@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Core;
 using Serilog.Events;
 
 namespace Dashboard.Hosting;
@@ -16,10 +17,16 @@ public static class LoggingSetup
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
-            .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+            // ASP.NET Core's request scope adds the raw path (which holds a webhook's key) to every event after our
+            // own enrichers run, so every sink sits behind a sub-logger that takes it out again.
+            .WriteTo.Logger(sinks =>
+            {
+                sinks.Enrich.With<RawPathRemover>()
+                    .ReadFrom.Configuration(builder.Configuration)
+                    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+                foreach (var sink in services.GetServices<ILogEventSink>()) sinks.WriteTo.Sink(sink);
+            }));
         return builder;
     }
 
@@ -42,6 +49,15 @@ public static class LoggingSetup
                     : LogEventLevel.Information;
         });
         return app;
+    }
+
+    private sealed class RawPathRemover : ILogEventEnricher
+    {
+        public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
+        {
+            logEvent.RemovePropertyIfPresent("RequestPath");
+            logEvent.RemovePropertyIfPresent("Path");
+        }
     }
 
     private static string RouteTemplateOf(HttpContext context) =>

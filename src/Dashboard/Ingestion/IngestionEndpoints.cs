@@ -25,6 +25,9 @@ public static class IngestionEndpoints
                 intake.ReceiveAsync(Providers.Firstbird, key, context, ct))
             .WithName("ReceiveFirstbird")
             .WithSummary("Receives one firstbird batch of events.");
+        group.MapPost("/{provider:regex(^(idibu|firstbird)$)}", (string provider, HttpContext context, WebhookIntake intake, CancellationToken ct) =>
+                intake.ReceiveAsync(provider, key: "", context, ct))
+            .ExcludeFromDescription();
         return app;
     }
 
