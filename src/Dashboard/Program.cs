@@ -1,16 +1,21 @@
 using Dashboard.Access;
 using Dashboard.Analytics;
+using Dashboard.Components;
+using Dashboard.Components.Account;
 using Dashboard.Deliveries;
 using Dashboard.Hosting;
 using Dashboard.Ingestion;
 using Dashboard.Projection;
 using Dashboard.Storage;
+using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ErrorAnswers>();
 builder.Services.AddOpenApi();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
 builder.AddStructuredLogging()
     .AddStorage()
@@ -23,17 +28,22 @@ builder.AddStructuredLogging()
 var app = builder.Build();
 await app.MigrateStoreAsync();
 await app.SeedEndpointKeysAsync();
+await app.SeedAccessAsync();
 
 app.UseExceptionHandler();
 app.UseRouteTemplateRequestLogging();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 
+app.MapStaticAssets();
 app.MapOpenApi();
 app.MapHealth();
 app.MapIngestion();
 app.MapAnalyticsApi();
 app.MapDeliveriesApi();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
 

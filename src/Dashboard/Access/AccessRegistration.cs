@@ -1,4 +1,9 @@
+using Dashboard.Storage;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Access;
 
@@ -6,13 +11,85 @@ public static class AccessRegistration
 {
     public static WebApplicationBuilder AddAccess(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ApiTokenRing>();
-        builder.Services.AddAuthentication(ApiTokenAuthenticationHandler.SchemeName)
+        var services = builder.Services;
+        services.AddSingleton<ApiTokenRing>();
+        services.AddSingleton<FirstAdminSetup>();
+        services.AddCascadingAuthenticationState();
+
+        // Identity's stores want a scoped context; pages and services still use the factory.
+        services.AddScoped<DashboardDbContext>(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
+        services.AddIdentityCore<DashboardUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<DashboardDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(ConfigureCookie));
+        services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorizationBuilder()
+
+        services.AddAuthorizationBuilder()
             .AddPolicy(AccessPolicies.Api, policy => policy
-                .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName)
-                .RequireAuthenticatedUser());
+                .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser())
+            .AddPolicy(AccessPolicies.Admin, policy => policy
+                .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
+                .RequireRole(Roles.Admin));
+
+        // Sign-in cookies must survive a restart: keep the key ring beside the database.
+        var keysFolder = Path.Combine(StorageOptions.From(builder.Configuration, builder.Environment.ContentRootPath).DataFolder, "keys");
+        Directory.CreateDirectory(keysFolder);
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysFolder)).SetApplicationName("recruitment-dashboard");
         return builder;
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions options)
+    {
+        options.LoginPath = "/account/login";
+        options.LogoutPath = "/account/logout";
+        options.AccessDeniedPath = "/account/denied";
+        options.Cookie.Name = "dashboard.auth";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Strict;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.SlidingExpiration = true;
+        options.ExpireTimeSpan = TimeSpan.FromHours(12);
+        // The API answers 401/403 problem+json itself; a browser redirect means nothing to a script.
+        options.Events.OnRedirectToLogin = context => IsApi(context.Request) ? Task.CompletedTask : Redirect(context);
+        options.Events.OnRedirectToAccessDenied = context => IsApi(context.Request) ? Task.CompletedTask : Redirect(context);
+    }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    private static Task Redirect(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Creates the roles, and the first admin when configuration names one and nobody exists yet.</summary>
+    public static async Task SeedAccessAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await FirstAdminSetup.EnsureRolesAsync(scope.ServiceProvider);
+        var email = app.Configuration["Dashboard:AdminEmail"];
+        var password = app.Configuration["Dashboard:AdminPassword"];
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password)) return;
+
+        var setup = app.Services.GetRequiredService<FirstAdminSetup>();
+        if (!await setup.IsNeededAsync()) return;
+        var result = await setup.CreateAsync(email, password);
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Dashboard:AdminEmail/AdminPassword could not create the first admin: "
+                + string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 }

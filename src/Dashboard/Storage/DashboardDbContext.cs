@@ -1,6 +1,8 @@
+using Dashboard.Access;
 using Dashboard.Analytics.Funnel;
 using Dashboard.Ingestion;
 using Dashboard.Projection.ReadModel;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -10,7 +12,7 @@ namespace Dashboard.Storage;
 /// The one store: the delivery log, the read model derived from it, and the settings people change.
 /// Each database provider has a derived context so that each keeps its own migration set.
 /// </summary>
-public abstract class DashboardDbContext(DbContextOptions options) : DbContext(options)
+public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbContext<DashboardUser>(options)
 {
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<EndpointKey> EndpointKeys => Set<EndpointKey>();
@@ -30,8 +32,11 @@ public abstract class DashboardDbContext(DbContextOptions options) : DbContext(o
     public DbSet<FunnelStage> FunnelStages => Set<FunnelStage>();
     public DbSet<StatusStageMapping> StatusStageMappings => Set<StatusStageMapping>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+    }
 
     // Every instant is UTC. SQLite hands DateTime back as Unspecified; say what it is so nothing shifts it later.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -23,6 +23,13 @@ public static class SqliteStore
         return builder.ToString();
     }
 
+    /// <summary>The folder of the database file: other state that belongs with the store lives beside it.</summary>
+    public static string? FolderOf(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return Path.IsPathRooted(dataSource) ? Path.GetDirectoryName(dataSource) : null;
+    }
+
     public static DbContextOptionsBuilder UseDashboardSqlite(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__Migrations"))
             .AddInterceptors(DurabilityPragmas.Instance);

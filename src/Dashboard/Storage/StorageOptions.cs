@@ -6,7 +6,7 @@ public enum DatabaseProvider
 }
 
 /// <summary>Reads <c>Database:Provider</c> and <c>ConnectionStrings:Dashboard</c>, failing loudly on what it cannot serve.</summary>
-public sealed record StorageOptions(DatabaseProvider Provider, string ConnectionString)
+public sealed record StorageOptions(DatabaseProvider Provider, string ConnectionString, string DataFolder)
 {
     public const string DefaultSqlite = "Data Source=data/dashboard.db";
 
@@ -22,6 +22,7 @@ public sealed record StorageOptions(DatabaseProvider Provider, string Connection
 
         var connectionString = configuration.GetConnectionString("Dashboard");
         if (string.IsNullOrWhiteSpace(connectionString)) connectionString = DefaultSqlite;
-        return new StorageOptions(DatabaseProvider.Sqlite, SqliteStore.Resolve(connectionString, contentRoot));
+        var resolved = SqliteStore.Resolve(connectionString, contentRoot);
+        return new StorageOptions(DatabaseProvider.Sqlite, resolved, SqliteStore.FolderOf(resolved) ?? Path.Combine(contentRoot, "data"));
     }
 }
