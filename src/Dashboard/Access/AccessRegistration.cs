@@ -22,7 +22,10 @@ public static class AccessRegistration
             {
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 10;
+                // Length over composition rules, as current password guidance advises.
                 options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireDigit = false;
+                options.Password.RequireUppercase = false;
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
