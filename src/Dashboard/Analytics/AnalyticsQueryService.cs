@@ -34,6 +34,12 @@ public sealed class AnalyticsQueryService(IDbContextFactory<DashboardDbContext> 
         return await QualityQueries.QualityAsync(db, filter.Normalized(), ct);
     }
 
+    public async Task<FilterOptions> FilterOptionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await FilterOptionQueries.OptionsAsync(db, ct);
+    }
+
     private async Task<T> WithTargetsAsync<T>(
         AnalyticsFilter filter,
         Func<DashboardDbContext, AnalyticsFilter, StatusTargets, CancellationToken, Task<T>> query,

@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Dashboard.Ingestion;
+
+/// <summary>
+/// Opens a sender's body as JSON, or says in plain words why it cannot: empty, form-encoded, not JSON, too deep.
+/// Never throws, whatever the bytes.
+/// </summary>
+public static class JsonBody
+{
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        MaxDepth = 64,
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+    };
+
+    public static JsonDocument? TryOpen(ReadOnlySpan<byte> body, string? contentType, string formAdvice, out string? problem)
+    {
+        problem = null;
+        var bytes = body.StartsWith(Encoding.UTF8.Preamble) ? body[Encoding.UTF8.Preamble.Length..] : body;
+        var text = bytes.TrimStart(" \t\r\n"u8);
+        if (text.IsEmpty)
+        {
+            problem = "empty body";
+            return null;
+        }
+        if (IsForm(contentType) || LooksLikeForm(text))
+        {
+            problem = $"form-encoded body; {formAdvice}";
+            return null;
+        }
+        try
+        {
+            return JsonDocument.Parse(bytes.ToArray(), Options);
+        }
+        catch (JsonException ex) when (ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        {
+            problem = "JSON nested too deeply (more than 64 levels)";
+        }
+        catch (JsonException ex)
+        {
+            problem = $"body is not valid JSON: {FirstSentence(ex.Message)}";
+        }
+        catch (ArgumentException ex)
+        {
+            problem = $"body is not valid JSON: {FirstSentence(ex.Message)}";
+        }
+        return null;
+    }
+
+    private static bool IsForm(string? contentType) =>
+        contentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
+
+    // A form body names a field first: letters, then '='. JSON starts with a bracket, quote, digit or literal.
+    private static bool LooksLikeForm(ReadOnlySpan<byte> text)
+    {
+        var equals = text.IndexOf((byte)'=');
+        if (equals <= 0 || text[0] is (byte)'{' or (byte)'[' or (byte)'"') return false;
+        foreach (var b in text[..equals])
+        {
+            if (!(char.IsAsciiLetterOrDigit((char)b) || b is (byte)'_' or (byte)'-' or (byte)'.' or (byte)'%' or (byte)'[' or (byte)']'))
+                return false;
+        }
+        return true;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". ", StringComparison.Ordinal);
+        var sentence = cut > 0 ? message[..cut] : message.TrimEnd('.');
+        return sentence.Length <= 200 ? sentence : sentence[..200];
+    }
+}
