@@ -6,10 +6,14 @@ using Dashboard.Deliveries;
 using Dashboard.Hosting;
 using Dashboard.Ingestion;
 using Dashboard.Projection;
+using Dashboard.Simulation;
 using Dashboard.Storage;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
+if (args.FirstOrDefault() == "simulate")
+    return await SimulateCommand.RunAsync(args[1..], builder.Configuration, Console.Out, CancellationToken.None);
+
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ErrorAnswers>();
@@ -46,5 +50,6 @@ app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -1,0 +1,108 @@
+namespace Dashboard.Simulation;
+
+/// <summary>
+/// A reproducible world of recruiting traffic: candidates arriving from several sources over eight weeks, moving
+/// through idibu statuses on one or two vacancies, firstbird referrals rated, closed and hired, with a share of
+/// deliveries sent twice and of snapshots arriving late. The same options always give the same bytes.
+/// </summary>
+public static class SampleTrafficGenerator
+{
+    public static SampleTraffic Generate(SampleTrafficOptions options)
+    {
+        var random = new Random(options.Seed);
+        var candidates = Enumerable.Range(1, options.Candidates).Select(i => NewCandidate(random, options.Start, i)).ToList();
+        var referrals = SampleReferrals.Generate(random, options.Start, options.Referrals ?? Math.Max(1, options.Candidates / 4));
+
+        var idibu = new List<SampleDelivery>();
+        foreach (var vacancy in SampleCast.Vacancies)
+            idibu.Add(SamplePayloads.Vacancy(random, vacancy, options.Start.AddDays(-1)));
+        foreach (var candidate in candidates)
+        {
+            var moments = candidate.Steps.Select(s => s.At).Distinct().Order().ToList();
+            for (var i = 0; i < moments.Count; i++)
+                idibu.Add(SamplePayloads.CandidateSnapshot(random, candidate, moments[i], created: i == 0));
+        }
+        var firstbird = SampleReferrals.Batches(random, referrals);
+
+        var ordered = Interleave(random, idibu.OrderBy(TimeOf).ToList(), firstbird);
+        MakeSomeLate(random, ordered, options.LateShare);
+        var withDuplicates = AddDuplicates(random, ordered, options.DuplicateShare, out var duplicates);
+        return new SampleTraffic(withDuplicates, SampleTruthCounter.Count(candidates, referrals, duplicates));
+    }
+
+    private static SampleCandidate NewCandidate(Random random, DateTimeOffset start, int number)
+    {
+        var created = start.AddMinutes(random.Next(0, 56 * 24 * 60));
+        var source = SampleCast.Sources[Pick(random, SampleCast.SourceWeights)];
+        var consultant = SampleCast.Consultants[random.Next(SampleCast.Consultants.Length)];
+        var vacancies = SampleCast.Vacancies.OrderBy(_ => random.Next()).Take(random.NextDouble() < 0.3 ? 2 : 1).ToList();
+
+        var steps = new List<SampleStep>();
+        foreach (var vacancy in vacancies)
+        {
+            var at = created.AddMinutes(random.Next(0, 120));
+            steps.Add(new SampleStep(vacancy.Id, SampleCast.Applicants, at));
+            for (var stage = 1; stage < SampleCast.Path.Length; stage++)
+            {
+                at = at.AddHours(random.Next(20, 24 * 7));
+                if (random.NextDouble() < SampleCast.Progress[stage - 1])
+                {
+                    steps.Add(new SampleStep(vacancy.Id, SampleCast.Path[stage], at));
+                    continue;
+                }
+                var drop = random.NextDouble();
+                if (drop < 0.6) steps.Add(new SampleStep(vacancy.Id, SampleCast.Rejected, at));
+                else if (drop < 0.8) steps.Add(new SampleStep(vacancy.Id, SampleCast.KeepOnFile, at));
+                break;
+            }
+        }
+        var first = SampleCast.FirstNames[random.Next(SampleCast.FirstNames.Length)];
+        var last = SampleCast.LastNames[random.Next(SampleCast.LastNames.Length)];
+        return new SampleCandidate((100000 + number).ToString(), first, last, source, consultant, created, steps);
+    }
+
+    private static DateTimeOffset TimeOf(SampleDelivery delivery) => delivery.At;
+
+    private static List<SampleDelivery> Interleave(Random random, List<SampleDelivery> idibu, List<SampleDelivery> firstbird) =>
+        idibu.Concat(firstbird).OrderBy(TimeOf).ThenBy(_ => random.Next()).ToList();
+
+    // A late snapshot is moved behind a newer snapshot of the same candidate, as a slow retry would arrive.
+    private static void MakeSomeLate(Random random, List<SampleDelivery> deliveries, double share)
+    {
+        var count = (int)Math.Round(deliveries.Count(d => d.Provider == "idibu") * share);
+        for (var moved = 0; moved < count;)
+        {
+            var index = random.Next(deliveries.Count);
+            var delivery = deliveries[index];
+            if (delivery.Provider != "idibu" || delivery.IsLate || delivery.Subject is not { } candidate) continue;
+            var newer = deliveries.FindIndex(index + 1, d => d.Subject == candidate);
+            if (newer < 0) continue;
+            deliveries.RemoveAt(index);
+            deliveries.Insert(newer, delivery with { IsLate = true });
+            moved++;
+        }
+    }
+
+    private static List<SampleDelivery> AddDuplicates(Random random, List<SampleDelivery> deliveries, double share, out int duplicates)
+    {
+        var result = new List<SampleDelivery>(deliveries);
+        duplicates = (int)Math.Round(deliveries.Count * share);
+        for (var i = 0; i < duplicates; i++)
+        {
+            var original = random.Next(deliveries.Count);
+            var position = result.IndexOf(deliveries[original]) + 1 + random.Next(0, 20);
+            result.Insert(Math.Min(position, result.Count), deliveries[original] with { IsDuplicate = true });
+        }
+        return result;
+    }
+
+    internal static int Pick(Random random, double[] weights)
+    {
+        var roll = random.NextDouble() * weights.Sum();
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if ((roll -= weights[i]) < 0) return i;
+        }
+        return weights.Length - 1;
+    }
+}
