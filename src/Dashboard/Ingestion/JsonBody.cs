@@ -35,7 +35,7 @@ public static class JsonBody
         {
             return JsonDocument.Parse(bytes.ToArray(), Options);
         }
-        catch (JsonException ex) when (ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        catch (JsonException ex) when (ex.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase))
         {
             problem = "JSON nested too deeply (more than 64 levels)";
         }
