@@ -12,8 +12,7 @@ internal static class CandidateFigureQueries
         var candidates = CandidateScope.Candidates(db, filter);
         var placedKeys = targets.PlacedKeys;
         var totals = await candidates.GroupBy(c => c.Source).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var placed = await candidates
-            .Where(c => db.IdibuStatusObservations.Any(o => o.CandidateId == c.CandidateId && placedKeys.Contains(o.StatusKey)))
+        var placed = await CandidateScope.Placed(db, candidates, placedKeys)
             .GroupBy(c => c.Source).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
 
         return totals
@@ -31,8 +30,7 @@ internal static class CandidateFigureQueries
         var placedKeys = targets.PlacedKeys;
         var totals = await candidates.GroupBy(c => c.ConsultantId)
             .Select(g => new { g.Key, Count = g.Count(), Name = g.Max(c => c.ConsultantName) }).ToListAsync(ct);
-        var placed = await candidates
-            .Where(c => db.IdibuStatusObservations.Any(o => o.CandidateId == c.CandidateId && placedKeys.Contains(o.StatusKey)))
+        var placed = await CandidateScope.Placed(db, candidates, placedKeys)
             .GroupBy(c => c.ConsultantId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
 
         return totals

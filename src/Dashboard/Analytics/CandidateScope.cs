@@ -35,6 +35,10 @@ internal static class CandidateScope
         return pairs;
     }
 
+    /// <summary>Candidates that reached the placed stage on any vacancy.</summary>
+    public static IQueryable<IdibuCandidate> Placed(DashboardDbContext db, IQueryable<IdibuCandidate> candidates, List<string> placedKeys) =>
+        candidates.Where(c => db.IdibuStatusObservations.Any(o => o.CandidateId == c.CandidateId && placedKeys.Contains(o.StatusKey)));
+
     private static IQueryable<IdibuCandidate> ByCandidateFacets(
         DashboardDbContext db, IQueryable<IdibuCandidate> query, AnalyticsFilter filter,
         System.Linq.Expressions.Expression<Func<IdibuCandidate, bool>>? vacancyFilter)

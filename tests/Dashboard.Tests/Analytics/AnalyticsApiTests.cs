@@ -29,12 +29,7 @@ public sealed class AnalyticsApiTests : IAsyncLifetime
         await _app.ProjectAsync();
     }
 
-    public Task DisposeAsync()
-    {
-        _app.Dispose();
-        _app.Database.Dispose();
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Theory]
     [InlineData("/api/analytics/sources")]

@@ -7,11 +7,7 @@ public sealed class LogSecrecyTests : IDisposable
 {
     private readonly DashboardApplication _app = new();
 
-    public void Dispose()
-    {
-        _app.Dispose();
-        _app.Database.Dispose();
-    }
+    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task TheLogOfABusyRunHoldsNoKeyTokenOrEmail()

@@ -12,11 +12,7 @@ public sealed class WebhookAnswersTests : IDisposable
 {
     private readonly DashboardApplication _app = new();
 
-    public void Dispose()
-    {
-        _app.Dispose();
-        _app.Database.Dispose();
-    }
+    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task WrongKeyIsRefusedAndNothingIsStored()

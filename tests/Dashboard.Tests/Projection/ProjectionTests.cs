@@ -12,11 +12,7 @@ public sealed class ProjectionTests : IDisposable
 {
     private readonly DashboardApplication _app = new(projection: false);
 
-    public void Dispose()
-    {
-        _app.Dispose();
-        _app.Database.Dispose();
-    }
+    public void Dispose() => _app.Dispose();
 
     [Fact]
     public async Task DuplicateIdibuDeliveryIsCountedOnce()

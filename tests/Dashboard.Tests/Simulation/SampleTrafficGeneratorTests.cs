@@ -77,3 +77,18 @@ public sealed class SampleTrafficGeneratorTests
         Assert.InRange(truth.ReferralsHired, 0, truth.ReferralsReceived);
     }
 }
+
+public sealed class SimulateCommandTests
+{
+    [Fact]
+    public async Task WithoutAUrlItPrintsUsageAndFails()
+    {
+        var output = new StringWriter();
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+
+        var exit = await SimulateCommand.RunAsync(["--candidates", "5"], configuration, output, CancellationToken.None);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("usage: simulate --url", output.ToString());
+    }
+}

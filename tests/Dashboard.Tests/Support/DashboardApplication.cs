@@ -20,10 +20,12 @@ public sealed class DashboardApplication : WebApplicationFactory<Program>
     public const string ApiToken = "test-api-token-Bx8Nv3Lq6Zt1Mc4Gh7";
 
     private readonly bool _projection;
+    private readonly bool _ownsDatabase;
     private readonly Dictionary<string, string?> _settings;
 
     public DashboardApplication(TestDatabase? database = null, bool projection = true, IDictionary<string, string?>? settings = null)
     {
+        _ownsDatabase = database is null;
         Database = database ?? new TestDatabase();
         _projection = projection;
         _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
@@ -42,6 +44,18 @@ public sealed class DashboardApplication : WebApplicationFactory<Program>
         builder.UseSetting("Projection:Enabled", _projection ? "true" : "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Log));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _ownsDatabase) Database.Dispose();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsDatabase) Database.Dispose();
     }
 
     /// <summary>A client that sends the API token, as automation would.</summary>
