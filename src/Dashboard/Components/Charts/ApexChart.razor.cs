@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace Dashboard.Components.Charts;
+
+/// <summary>
+/// An ApexCharts chart over JS interop. Created once after the first render; when <see cref="Data"/>, the kind or
+/// the colour scheme change, the live chart is updated in place (no redraw from scratch, no flicker); destroyed with
+/// the component or the circuit.
+/// </summary>
+public sealed partial class ApexChart
+{
+    private ElementReference _element;
+    private IJSObjectReference? _module;
+    private DotNetObjectReference<ApexChart>? _self;
+    private int? _chartId;
+    private string? _drawn;
+
+    /// <summary>What to draw.</summary>
+    [Parameter, EditorRequired] public ChartData Data { get; set; } = ChartData.Empty;
+
+    /// <summary>The kind of chart.</summary>
+    [Parameter] public ChartKind Kind { get; set; } = ChartKind.Bar;
+
+    /// <summary>Read aloud by screen readers.</summary>
+    [Parameter] public string? Title { get; set; }
+
+    /// <summary>A CSS height.</summary>
+    [Parameter] public string Height { get; set; } = "320px";
+
+    /// <summary>Raised when a bar, slice or stage is clicked; set it to make the chart drillable.</summary>
+    [Parameter] public EventCallback<ChartPoint> OnPointSelected { get; set; }
+
+    /// <summary>Follows the layout's dark mode.</summary>
+    [CascadingParameter(Name = "DarkMode")] public bool Dark { get; set; }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        var options = ChartOptionsWriter.Write(Kind, Data, Dark, Height);
+        var json = options.ToJsonString();
+        if (firstRender)
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/apexchart.js");
+            _self = OnPointSelected.HasDelegate ? DotNetObjectReference.Create(this) : null;
+            _chartId = await _module.InvokeAsync<int>("create", _element, options, _self);
+            _drawn = json;
+        }
+        else if (_module is not null && _chartId is { } id && json != _drawn)
+        {
+            _drawn = json;
+            await _module.InvokeVoidAsync("update", id, options);
+        }
+    }
+
+    /// <summary>The chart as a PNG data URI, or null before it is drawn.</summary>
+    public async Task<string?> ExportPngAsync() =>
+        _module is not null && _chartId is { } id ? await _module.InvokeAsync<string?>("png", id) : null;
+
+    [JSInvokable]
+    public Task OnPointSelectedFromChart(int seriesIndex, int dataPointIndex) =>
+        OnPointSelected.InvokeAsync(new ChartPoint(seriesIndex, dataPointIndex));
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_module is not null)
+            {
+                if (_chartId is { } id) await _module.InvokeVoidAsync("destroy", id);
+                await _module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone and the browser with it: nothing is left to clean up.
+        }
+        _self?.Dispose();
+    }
+}

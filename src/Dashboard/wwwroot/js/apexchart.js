@@ -1,0 +1,57 @@
+// The one bridge between Blazor and ApexCharts: create, update in place, export, destroy.
+// The library (1 MB) is loaded on the first chart, so pages without charts never pay for it.
+let loading;
+const charts = new Map();
+let nextId = 1;
+
+function loadLibrary() {
+  if (window.ApexCharts) return Promise.resolve();
+  loading ??= new Promise((resolve, reject) => {
+    const css = document.createElement('link');
+    css.rel = 'stylesheet';
+    css.href = 'lib/apexcharts/apexcharts.css';
+    document.head.appendChild(css);
+    const script = document.createElement('script');
+    script.src = 'lib/apexcharts/apexcharts.min.js';
+    script.onload = () => resolve();
+    script.onerror = () => { loading = undefined; reject(new Error('The chart library could not be loaded.')); };
+    document.head.appendChild(script);
+  });
+  return loading;
+}
+
+export async function create(element, options, dotNetRef) {
+  await loadLibrary();
+  if (dotNetRef) {
+    options.chart = options.chart || {};
+    options.chart.events = {
+      dataPointSelection: (_event, _context, config) => {
+        dotNetRef.invokeMethodAsync('OnPointSelectedFromChart', config.seriesIndex, config.dataPointIndex);
+      },
+    };
+  }
+  const chart = new window.ApexCharts(element, options);
+  await chart.render();
+  const id = nextId++;
+  charts.set(id, chart);
+  return id;
+}
+
+// Merges into the live chart: bars and lines move to their new values instead of being drawn again.
+export async function update(id, options) {
+  const chart = charts.get(id);
+  if (chart) await chart.updateOptions(options, false, true);
+}
+
+export async function png(id) {
+  const chart = charts.get(id);
+  if (!chart) return null;
+  const { imgURI } = await chart.dataURI({ scale: 2 });
+  return imgURI;
+}
+
+export function destroy(id) {
+  const chart = charts.get(id);
+  charts.delete(id);
+  if (chart) chart.destroy();
+}
