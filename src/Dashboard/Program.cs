@@ -28,6 +28,7 @@ builder.AddStructuredLogging()
     .AddProjection()
     .AddAnalytics()
     .AddDeliveries();
+builder.Services.AddSingleton<SampleDataLoader>();
 
 var app = builder.Build();
 await app.MigrateStoreAsync();

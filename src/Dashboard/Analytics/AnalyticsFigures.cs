@@ -22,3 +22,20 @@ public sealed record ReferralFigures(
     double? MedianDaysToHire);
 
 public sealed record QualityFigures(int Deliveries, int Duplicates, int Quarantined, int OutOfOrder, long AuthFailures);
+
+/// <summary>The headline numbers, each with the same figure for the period just before (null when the range is open).</summary>
+public sealed record OverviewFigures(Tile Candidates, Tile ActiveVacancies, Tile Placements, Tile Referrals, Tile Hires);
+
+public sealed record Tile(int Value, int? Previous);
+
+/// <summary>Counts per period (weeks, starting on Monday) and per series.</summary>
+public sealed record TimeSeries(IReadOnlyList<DateOnly> Periods, IReadOnlyList<NamedSeries> Series);
+
+public sealed record NamedSeries(string Name, IReadOnlyList<int> Values);
+
+/// <summary>Median days, observed between first sightings of statuses; a stage with no pair moving on has no figure.</summary>
+public sealed record FunnelTimings(IReadOnlyList<StageTiming> Stages, double? MedianDaysToPlacement, int PlacedPairs);
+
+public sealed record StageTiming(string Stage, double? MedianDaysInStage, int PairsMovedOn);
+
+public sealed record VacancyFunnel(string VacancyId, string Vacancy, IReadOnlyList<int> Reached, int Rejected);

@@ -21,6 +21,31 @@ public sealed record AnalyticsFilter(
     /// <summary>Exclusive upper bound: the start of the day after <see cref="To"/>.</summary>
     public DateTime ToUtcExclusive => To is { } to ? to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : DateTime.MaxValue;
 
+    /// <summary>The period of the same length just before this one; null when either end is open.</summary>
+    public AnalyticsFilter? PreviousPeriod()
+    {
+        if (From is not { } start || To is not { } end) return null;
+        var days = end.DayNumber - start.DayNumber + 1;
+        return this with { From = start.AddDays(-days), To = start.AddDays(-1) };
+    }
+
+    /// <summary>The filter as API query parameters, so a page can link to exactly the figures it shows.</summary>
+    public string ToQueryString()
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (value is not null) parts.Add($"{name}={Uri.EscapeDataString(value)}");
+        }
+        Add("from", From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("to", To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Add("vacancy", Vacancy);
+        Add("source", Source);
+        Add("consultant", Consultant);
+        Add("location", Location);
+        return string.Join('&', parts);
+    }
+
     public AnalyticsFilter Normalized() => this with
     {
         Vacancy = Clean(Vacancy),

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Dashboard.Analytics;
 
 /// <summary>The filter as it arrives on a URL query. Dates are ISO (<c>2026-01-31</c>) and inclusive.</summary>
-public sealed record AnalyticsQueryParameters(string? From, string? To, string? Vacancy, string? Source, string? Consultant, string? Location)
+public sealed record AnalyticsQueryParameters(
+    string? From, string? To, string? Vacancy, string? Source, string? Consultant, string? Location, string? Format = null)
 {
     public bool TryToFilter(out AnalyticsFilter filter, out string? problem)
     {

@@ -22,6 +22,44 @@ public sealed class AnalyticsQueryService(IDbContextFactory<DashboardDbContext> 
     public Task<FunnelFigures> FunnelAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
         WithTargetsAsync(filter, FunnelQueries.FunnelAsync, ct);
 
+    public Task<OverviewFigures> OverviewAsync(AnalyticsFilter filter, AnalyticsFilter? previous, CancellationToken ct = default) =>
+        WithTargetsAsync(filter, (db, f, t, c) => OverviewQueries.OverviewAsync(db, f, previous?.Normalized(), t, c), ct);
+
+    public Task<FunnelTimings> FunnelTimingsAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
+        WithTargetsAsync(filter, FunnelTimingQueries.TimingsAsync, ct);
+
+    /// <summary>The funnel of every vacancy with applications in scope, busiest first.</summary>
+    public async Task<IReadOnlyList<VacancyFunnel>> VacancyFunnelsAsync(AnalyticsFilter filter, CancellationToken ct = default)
+    {
+        var options = await FilterOptionsAsync(ct);
+        var funnels = new List<VacancyFunnel>();
+        foreach (var vacancy in options.Vacancies)
+        {
+            var figures = await FunnelAsync(filter with { Vacancy = vacancy.Value }, ct);
+            if (figures.Stages.Count > 0 && (figures.Stages[0].Reached > 0 || figures.Rejected > 0))
+                funnels.Add(new VacancyFunnel(vacancy.Value, vacancy.Label, figures.Stages.Select(s => s.Reached).ToList(), figures.Rejected));
+        }
+        return funnels.OrderByDescending(f => f.Reached[0]).ToList();
+    }
+
+    public async Task<TimeSeries> CandidatesOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await TimelineQueries.CandidatesBySourceAsync(db, filter.Normalized(), ct);
+    }
+
+    public async Task<TimeSeries> ReferralsOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await TimelineQueries.ReferralsByTypeAsync(db, filter.Normalized(), ct);
+    }
+
+    public async Task<TimeSeries> QualityOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await TimelineQueries.QualityAsync(db, filter.Normalized(), ct);
+    }
+
     public async Task<ReferralFigures> ReferralsAsync(AnalyticsFilter filter, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -32,6 +70,21 @@ public sealed class AnalyticsQueryService(IDbContextFactory<DashboardDbContext> 
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return await QualityQueries.QualityAsync(db, filter.Normalized(), ct);
+    }
+
+    public async Task<RowPage<CandidateRow>> CandidatesAsync(
+        AnalyticsFilter filter, string? reachedStage, int page, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var targets = await StatusTargets.LoadAsync(db, funnel, ct);
+        return await DrillDownQueries.CandidatesAsync(db, filter.Normalized(), targets, reachedStage, page, pageSize, ct);
+    }
+
+    public async Task<RowPage<ReferralRow>> ReferralApplicationsAsync(
+        AnalyticsFilter filter, string? state, string? receivedType, int page, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await DrillDownQueries.ReferralsAsync(db, filter.Normalized(), state, receivedType, page, pageSize, ct);
     }
 
     public async Task<FilterOptions> FilterOptionsAsync(CancellationToken ct = default)

@@ -16,9 +16,10 @@ public sealed class SampleTrafficSender(HttpClient client)
     private const int MaxAttempts = 5;
 
     public async Task<SendReport> SendAsync(
-        SampleTraffic traffic, string idibuKey, string firstbirdKey, int concurrency, CancellationToken cancellationToken)
+        SampleTraffic traffic, string idibuKey, string firstbirdKey, int concurrency, CancellationToken cancellationToken,
+        IProgress<int>? progress = null)
     {
-        int accepted = 0, duplicates = 0, quarantined = 0, failed = 0;
+        int accepted = 0, duplicates = 0, quarantined = 0, failed = 0, done = 0;
         await Parallel.ForEachAsync(traffic.Deliveries,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = cancellationToken },
             async (delivery, ct) =>
@@ -32,6 +33,7 @@ public sealed class SampleTrafficSender(HttpClient client)
                     case { Status: "quarantined" }: Interlocked.Increment(ref quarantined); break;
                     default: Interlocked.Increment(ref accepted); break;
                 }
+                progress?.Report(Interlocked.Increment(ref done));
             });
         return new SendReport(traffic.Deliveries.Count, accepted, duplicates, quarantined, failed);
     }

@@ -124,6 +124,40 @@ public sealed class AnalyticsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await _api.GetAsync("/api/deliveries?status=bogus")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("overview")]
+    [InlineData("funnel-timings")]
+    [InlineData("vacancy-funnels")]
+    [InlineData("candidates-over-time")]
+    [InlineData("referrals-over-time")]
+    [InlineData("quality-over-time")]
+    [InlineData("candidates?stage=Interview")]
+    [InlineData("referral-applications")]
+    public async Task EveryFigureThePagesShowIsServedAsJsonAndCsv(string endpoint)
+    {
+        var json = await _api.GetAsync($"/api/analytics/{endpoint}");
+        var csv = await _api.GetAsync($"/api/analytics/{endpoint}{(endpoint.Contains('?') ? '&' : '?')}format=csv");
+
+        Assert.Equal(HttpStatusCode.OK, json.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task DrillDownListsTheCandidatesBehindAStageWithoutTheirEmails()
+    {
+        var page = await _api.GetFromJsonAsync<Dashboard.Analytics.RowPage<CandidateRow>>("/api/analytics/candidates?stage=Interview");
+        Assert.Equal(["c1", "c2"], page!.Items.Select(c => c.CandidateId).Order());
+        Assert.DoesNotContain("@", await _api.GetStringAsync("/api/analytics/candidates"));
+    }
+
+    [Fact]
+    public async Task CsvHoldsTheSameFiguresAsJson()
+    {
+        var csv = await _api.GetStringAsync("/api/analytics/sources?format=csv");
+        Assert.Equal("source,candidates,placed\nLinkedIn,2,1\nIndeed,1,0\nUnknown,1,0\n", csv.ReplaceLineEndings("\n"));
+    }
+
     [Fact]
     public async Task OpenApiDocumentAndHealthAreServed()
     {

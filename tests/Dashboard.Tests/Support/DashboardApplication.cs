@@ -37,6 +37,8 @@ public sealed class DashboardApplication : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development a build (not a publish) serves wwwroot and library assets only when asked to.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Dashboard", Database.ConnectionString);
         builder.UseSetting("Webhooks:Idibu:Key", IdibuKey);
         builder.UseSetting("Webhooks:Firstbird:Key", FirstbirdKey);

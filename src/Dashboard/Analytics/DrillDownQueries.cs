@@ -1,0 +1,74 @@
+using Dashboard.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Analytics;
+
+/// <summary>A candidate behind a figure. Never the email: charts and their lists show what recruiters act on.</summary>
+public sealed record CandidateRow(string CandidateId, string Name, string Source, string? Consultant, DateTime CreatedAt, bool Placed);
+
+/// <summary>A firstbird application behind a figure.</summary>
+public sealed record ReferralRow(
+    string ApplicationId, string? Applicant, string? Job, string? ReceivedType, DateTime ReceivedAt, string State, string? Rating, DateTime? HiredAt);
+
+public interface IRowPage
+{
+    System.Collections.IEnumerable Rows { get; }
+}
+
+public sealed record RowPage<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total) : IRowPage
+{
+    System.Collections.IEnumerable IRowPage.Rows => Items;
+}
+
+/// <summary>The rows behind a bar, a slice or a stage, a page at a time, in the database.</summary>
+internal static class DrillDownQueries
+{
+    public const int MaxPageSize = 100;
+
+    public static async Task<RowPage<CandidateRow>> CandidatesAsync(
+        DashboardDbContext db, AnalyticsFilter filter, StatusTargets targets, string? reachedStage, int page, int pageSize, CancellationToken ct)
+    {
+        (page, pageSize) = (Math.Max(1, page), Math.Clamp(pageSize, 1, MaxPageSize));
+        var candidates = CandidateScope.Candidates(db, filter);
+        if (reachedStage is not null)
+        {
+            var keys = targets.KeysReaching(targets.Funnel.StageIndexOf(reachedStage));
+            var pairs = CandidateScope.Pairs(db, filter);
+            candidates = db.IdibuCandidates.Where(c => pairs.Any(p => p.CandidateId == c.CandidateId &&
+                db.IdibuStatusObservations.Any(o => o.CandidateId == p.CandidateId && o.VacancyId == p.VacancyId && keys.Contains(o.StatusKey))));
+        }
+        var placedKeys = targets.PlacedKeys;
+        var total = await candidates.CountAsync(ct);
+        var rows = await candidates.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.CandidateId)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(c => new
+            {
+                c.CandidateId, c.FirstName, c.LastName, c.Source, c.ConsultantName, c.CreatedAt,
+                Placed = db.IdibuStatusObservations.Any(o => o.CandidateId == c.CandidateId && placedKeys.Contains(o.StatusKey)),
+            })
+            .ToListAsync(ct);
+        return new RowPage<CandidateRow>(
+            rows.Select(r => new CandidateRow(r.CandidateId, NameOf(r.FirstName, r.LastName, r.CandidateId), r.Source ?? AnalyticsFilter.Unknown,
+                r.ConsultantName, r.CreatedAt, r.Placed)).ToList(),
+            page, pageSize, total);
+    }
+
+    public static async Task<RowPage<ReferralRow>> ReferralsAsync(
+        DashboardDbContext db, AnalyticsFilter filter, string? state, string? receivedType, int page, int pageSize, CancellationToken ct)
+    {
+        (page, pageSize) = (Math.Max(1, page), Math.Clamp(pageSize, 1, MaxPageSize));
+        var query = db.ReferralApplications.AsNoTracking()
+            .Where(a => !a.Deleted && a.ReceivedAt >= filter.FromUtc && a.ReceivedAt < filter.ToUtcExclusive);
+        if (state is not null) query = query.Where(a => a.State == state);
+        if (receivedType is not null) query = query.Where(a => a.ReceivedType == receivedType);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(a => a.ReceivedAt).ThenBy(a => a.ApplicationId)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(a => new ReferralRow(a.ApplicationId, a.ApplicantName, a.JobTitle, a.ReceivedType, a.ReceivedAt, a.State, a.Rating, a.HiredAt))
+            .ToListAsync(ct);
+        return new RowPage<ReferralRow>(rows, page, pageSize, total);
+    }
+
+    private static string NameOf(string? first, string? last, string id) =>
+        string.Join(' ', new[] { first, last }.Where(n => !string.IsNullOrWhiteSpace(n))) is { Length: > 0 } name ? name : $"Candidate {id}";
+}

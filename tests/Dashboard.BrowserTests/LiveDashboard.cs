@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Sockets;
+using Dashboard.Access;
+using Dashboard.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Dashboard.BrowserTests;
+
+/// <summary>The app on a real Kestrel port and a real SQLite file, with an admin and a recruiter, for a browser to use.</summary>
+public sealed class LiveDashboard : IAsyncDisposable
+{
+    public const string AdminEmail = "admin@example.com";
+    public const string RecruiterEmail = "recruiter@example.com";
+    public const string Password = "browser-test-password";
+
+    private LiveDashboard(DashboardApplication app, string baseUrl)
+    {
+        App = app;
+        BaseUrl = baseUrl;
+    }
+
+    public DashboardApplication App { get; }
+    public string BaseUrl { get; }
+    public HttpClient Senders { get; private set; } = null!;
+
+    public static async Task<LiveDashboard> StartAsync()
+    {
+        var port = FreePort();
+        var app = new DashboardApplication(settings: new Dictionary<string, string?>
+        {
+            ["Dashboard:AdminEmail"] = AdminEmail,
+            ["Dashboard:AdminPassword"] = Password,
+        });
+        app.UseKestrel(port);
+        app.StartServer();
+        var live = new LiveDashboard(app, $"http://127.0.0.1:{port}");
+        live.Senders = new HttpClient { BaseAddress = new Uri(live.BaseUrl) };
+        await live.AddRecruiterAsync();
+        return live;
+    }
+
+    public async Task<IPage> SignInAsync(IBrowser browser, string email = AdminEmail)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, AcceptDownloads = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        return page;
+    }
+
+    private async Task AddRecruiterAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
+        var recruiter = new DashboardUser { UserName = RecruiterEmail, Email = RecruiterEmail, EmailConfirmed = true };
+        await users.CreateAsync(recruiter, Password);
+        await users.AddToRoleAsync(recruiter, Roles.Recruiter);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Senders.Dispose();
+        await App.DisposeAsync();
+    }
+}
