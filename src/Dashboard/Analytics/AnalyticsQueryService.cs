@@ -8,7 +8,7 @@ namespace Dashboard.Analytics;
 /// The one place figures come from: the dashboard pages and <c>/api/analytics/*</c> both call it, so a chart and
 /// its API cannot disagree. Each call uses its own short-lived context.
 /// </summary>
-public sealed class AnalyticsQueryService(IDbContextFactory<DashboardDbContext> factory, FunnelDefinitionStore funnel)
+public sealed class AnalyticsQueryService(IDbContextFactory<DashboardDbContext> factory, FunnelDefinitionStore funnel) : IAnalyticsQueries
 {
     public Task<IReadOnlyList<SourceFigure>> SourcesAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
         WithTargetsAsync(filter, CandidateFigureQueries.SourcesAsync, ct);

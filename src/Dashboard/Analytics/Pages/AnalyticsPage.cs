@@ -17,7 +17,7 @@ public abstract class AnalyticsPage : ComponentBase, IDisposable
     private int _refreshPending;
     private DateTimeOffset _lastRefresh;
 
-    [Inject] protected AnalyticsQueryService Queries { get; set; } = default!;
+    [Inject] protected IAnalyticsQueries Queries { get; set; } = default!;
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
     [Inject] protected TimeProvider Clock { get; set; } = default!;
     [Inject] private DashboardChanges Changes { get; set; } = default!;

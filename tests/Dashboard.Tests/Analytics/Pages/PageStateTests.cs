@@ -1,0 +1,87 @@
+using Bunit;
+using Dashboard.Analytics;
+using Dashboard.Analytics.Pages;
+using Dashboard.Projection;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace Dashboard.Tests.Analytics.Pages;
+
+/// <summary>Every dashboard page in each of its states: loading, empty, with figures, and failing.</summary>
+public sealed class PageStateTests : BunitContext, IAsyncLifetime
+{
+    // MudBlazor's services only dispose asynchronously.
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+
+    public static TheoryData<Type, string> Pages => new()
+    {
+        { typeof(Overview), "Referral hires" },
+        { typeof(Sources), "LinkedIn" },
+        { typeof(Locations), "London" },
+        { typeof(Funnel), "Nurse (NU-06)" },
+        { typeof(Referrals), "9.5" },
+        { typeof(Quality), "120" },
+    };
+
+    private void Serve(FakeAnswer answer)
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton<IAnalyticsQueries>(new FakeAnalyticsQueries(answer));
+        Services.AddSingleton(new DashboardChanges(NullLogger<DashboardChanges>.Instance));
+        Services.AddSingleton(TimeProvider.System);
+        AddAuthorization().SetAuthorized("recruiter@example.com");
+        Render<MudPopoverProvider>();
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void WhileFiguresLoadThePageShowsPlaceholders(Type page, string _)
+    {
+        Serve(FakeAnswer.Loading);
+        var rendered = Render(page);
+        Assert.NotEmpty(rendered.FindAll(".mud-skeleton, .tile-value"));
+        Assert.Empty(rendered.FindAll(".mud-alert-filled-error, .mud-alert-text-error"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void WithNothingToShowThePageSaysWhereDeliveriesShouldGo(Type page, string _)
+    {
+        Serve(FakeAnswer.Empty);
+        var rendered = Render(page);
+        rendered.WaitForAssertion(() => Assert.Contains("webhooks/idibu/&lt;key&gt;", rendered.Markup));
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void WithFiguresThePageShowsThem(Type page, string expected)
+    {
+        Serve(FakeAnswer.Data);
+        var rendered = Render(page);
+        rendered.WaitForAssertion(() => Assert.Contains(expected, rendered.Markup));
+        Assert.Contains("Live · as of", rendered.Markup);
+        Assert.DoesNotContain("webhooks/idibu/&lt;key&gt;", rendered.Markup);
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public void WhenTheStoreFailsThePageSaysSoWithoutCrashing(Type page, string _)
+    {
+        Serve(FakeAnswer.Error);
+        var rendered = Render(page);
+        rendered.WaitForAssertion(() => Assert.Contains("could not be loaded", rendered.Markup));
+    }
+
+    private IRenderedComponent<IComponent> Render(Type page) =>
+        Render(builder =>
+        {
+            builder.OpenComponent(0, page);
+            builder.CloseComponent();
+        });
+}
