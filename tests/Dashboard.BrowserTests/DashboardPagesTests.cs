@@ -84,6 +84,7 @@ public sealed class DashboardPagesTests(BrowserFixture browser) : IAsyncLifetime
         var table = page.GetByTestId("sources-table");
         await Expect(table).ToContainTextAsync("Indeed");
 
+        await page.WaitForInteractiveAsync();
         await page.GetByTestId("filter-source").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "LinkedIn" }).ClickAsync();
 
@@ -105,6 +106,7 @@ public sealed class DashboardPagesTests(BrowserFixture browser) : IAsyncLifetime
         await page.GotoAsync("/sources?range=all");
         await Expect(page.Locator(".apexcharts-bar-area").First).ToBeVisibleAsync();
 
+        await page.WaitForInteractiveAsync();
         await page.Locator(".apexcharts-bar-area").First.ClickAsync(new() { Force = true });
 
         var drill = page.GetByTestId("drill-down");
@@ -121,6 +123,7 @@ public sealed class DashboardPagesTests(BrowserFixture browser) : IAsyncLifetime
         await page.GotoAsync("/sources?range=all");
         await Expect(page.GetByTestId("sources-table")).ToContainTextAsync("LinkedIn");
 
+        await page.WaitForInteractiveAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("sources-chart-csv").ClickAsync());
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
 

@@ -65,7 +65,7 @@ public sealed class LiveDashboard : IAsyncDisposable
         await users.AddToRoleAsync(recruiter, Roles.Recruiter);
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
