@@ -16,31 +16,20 @@ public static class AnalyticsEndpoints
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/analytics").WithTags("Analytics").RequireAuthorization(AccessPolicies.Api);
-        group.MapGet("/sources", (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, CancellationToken ct) =>
-            Answer(p, "sources", f => q.SourcesAsync(f, ct))).WithSummary("Candidates and placed candidates per source.");
-        group.MapGet("/locations", (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, CancellationToken ct) =>
-            Answer(p, "locations", f => q.LocationsAsync(f, ct))).WithSummary("Candidates and placed candidates per location.");
-        group.MapGet("/consultants", (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, CancellationToken ct) =>
-            Answer(p, "consultants", f => q.ConsultantsAsync(f, ct))).WithSummary("Candidates and placed candidates per consultant.");
-        group.MapGet("/funnel", (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, CancellationToken ct) =>
-            Answer(p, "funnel", f => q.FunnelAsync(f, ct))).WithSummary("Distinct (candidate, vacancy) pairs per funnel stage.");
-        group.MapGet("/referrals", (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, CancellationToken ct) =>
-            Answer(p, "referrals", f => q.ReferralsAsync(f, ct))).WithSummary("firstbird referral outcomes.");
-        group.MapGet("/quality", (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, CancellationToken ct) =>
-            Answer(p, "quality", f => q.QualityAsync(f, ct))).WithSummary("Duplicates, quarantined, out-of-order and rejected deliveries.");
-        group.MapGet("/overview", (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, CancellationToken ct) =>
-            Answer(p, "overview", f => q.OverviewAsync(f, f.PreviousPeriod(), ct)))
-            .WithSummary("Headline counts, each with the same count for the period just before.");
-        group.MapGet("/funnel-timings", (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, CancellationToken ct) =>
-            Answer(p, "funnel-timings", f => q.FunnelTimingsAsync(f, ct))).WithSummary("Observed median days in each stage and to placement.");
-        group.MapGet("/vacancy-funnels", (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, CancellationToken ct) =>
-            Answer(p, "vacancy-funnels", f => q.VacancyFunnelsAsync(f, ct))).WithSummary("The funnel of each vacancy.");
-        group.MapGet("/candidates-over-time", (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, CancellationToken ct) =>
-            Answer(p, "candidates-over-time", f => q.CandidatesOverTimeAsync(f, ct))).WithSummary("New candidates per week by source.");
-        group.MapGet("/referrals-over-time", (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, CancellationToken ct) =>
-            Answer(p, "referrals-over-time", f => q.ReferralsOverTimeAsync(f, ct))).WithSummary("Referrals received per week by type.");
-        group.MapGet("/quality-over-time", (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, CancellationToken ct) =>
-            Answer(p, "quality-over-time", f => q.QualityOverTimeAsync(f, ct))).WithSummary("Deliveries, duplicates, quarantined and auth failures per week.");
+        MapFigure(group, "sources", "Candidates and placed candidates per source.", (q, f, ct) => q.SourcesAsync(f, ct));
+        MapFigure(group, "locations", "Candidates and placed candidates per location.", (q, f, ct) => q.LocationsAsync(f, ct));
+        MapFigure(group, "consultants", "Candidates and placed candidates per consultant.", (q, f, ct) => q.ConsultantsAsync(f, ct));
+        MapFigure(group, "funnel", "Distinct (candidate, vacancy) pairs per funnel stage.", (q, f, ct) => q.FunnelAsync(f, ct));
+        MapFigure(group, "referrals", "firstbird referral outcomes.", (q, f, ct) => q.ReferralsAsync(f, ct));
+        MapFigure(group, "quality", "Duplicates, quarantined, out-of-order and rejected deliveries.", (q, f, ct) => q.QualityAsync(f, ct));
+        MapFigure(group, "overview", "Headline counts, each with the same count for the period just before.",
+            (q, f, ct) => q.OverviewAsync(f, f.PreviousPeriod(), ct));
+        MapFigure(group, "funnel-timings", "Observed median days in each stage and to placement.", (q, f, ct) => q.FunnelTimingsAsync(f, ct));
+        MapFigure(group, "vacancy-funnels", "The funnel of each vacancy.", (q, f, ct) => q.VacancyFunnelsAsync(f, ct));
+        MapFigure(group, "candidates-over-time", "New candidates per week by source.", (q, f, ct) => q.CandidatesOverTimeAsync(f, ct));
+        MapFigure(group, "referrals-over-time", "Referrals received per week by type.", (q, f, ct) => q.ReferralsOverTimeAsync(f, ct));
+        MapFigure(group, "quality-over-time", "Deliveries, duplicates, quarantined and auth failures per week.",
+            (q, f, ct) => q.QualityOverTimeAsync(f, ct));
         group.MapGet("/candidates", async (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, string? stage, int? page,
                 int? pageSize, CancellationToken ct) =>
             await Answer(p, "candidates", f => q.CandidatesAsync(f, stage, page ?? 1, pageSize ?? 25, ct)))
@@ -51,6 +40,11 @@ public static class AnalyticsEndpoints
             .WithSummary("The firstbird applications behind a figure, 25 a page.");
         return app;
     }
+
+    private static void MapFigure<T>(RouteGroupBuilder group, string name, string summary,
+        Func<IAnalyticsQueries, AnalyticsFilter, CancellationToken, Task<T>> query) where T : notnull =>
+        group.MapGet("/" + name, (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, CancellationToken ct) =>
+            Answer(p, name, f => query(q, f, ct))).WithSummary(summary);
 
     /// <summary>JSON by default; <c>format=csv</c> gives exactly the same figures as a CSV download.</summary>
     private static async Task<Results<Ok<T>, FileContentHttpResult, ProblemHttpResult>> Answer<T>(

@@ -42,35 +42,20 @@ public sealed class AnalyticsQueryService(IDbContextFactory<DashboardDbContext> 
         return funnels.OrderByDescending(f => f.Reached[0]).ToList();
     }
 
-    public async Task<TimeSeries> CandidatesOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await TimelineQueries.CandidatesBySourceAsync(db, filter.Normalized(), ct);
-    }
+    public Task<TimeSeries> CandidatesOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
+        WithDbAsync(filter, TimelineQueries.CandidatesBySourceAsync, ct);
 
-    public async Task<TimeSeries> ReferralsOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await TimelineQueries.ReferralsByTypeAsync(db, filter.Normalized(), ct);
-    }
+    public Task<TimeSeries> ReferralsOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
+        WithDbAsync(filter, TimelineQueries.ReferralsByTypeAsync, ct);
 
-    public async Task<TimeSeries> QualityOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await TimelineQueries.QualityAsync(db, filter.Normalized(), ct);
-    }
+    public Task<TimeSeries> QualityOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
+        WithDbAsync(filter, TimelineQueries.QualityAsync, ct);
 
-    public async Task<ReferralFigures> ReferralsAsync(AnalyticsFilter filter, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await ReferralQueries.ReferralsAsync(db, filter.Normalized(), ct);
-    }
+    public Task<ReferralFigures> ReferralsAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
+        WithDbAsync(filter, ReferralQueries.ReferralsAsync, ct);
 
-    public async Task<QualityFigures> QualityAsync(AnalyticsFilter filter, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await QualityQueries.QualityAsync(db, filter.Normalized(), ct);
-    }
+    public Task<QualityFigures> QualityAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
+        WithDbAsync(filter, QualityQueries.QualityAsync, ct);
 
     public async Task<RowPage<CandidateRow>> CandidatesAsync(
         AnalyticsFilter filter, string? reachedStage, int page, int pageSize, CancellationToken ct = default)
@@ -91,6 +76,13 @@ public sealed class AnalyticsQueryService(IDbContextFactory<DashboardDbContext> 
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return await FilterOptionQueries.OptionsAsync(db, ct);
+    }
+
+    private async Task<T> WithDbAsync<T>(
+        AnalyticsFilter filter, Func<DashboardDbContext, AnalyticsFilter, CancellationToken, Task<T>> query, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await query(db, filter.Normalized(), ct);
     }
 
     private async Task<T> WithTargetsAsync<T>(

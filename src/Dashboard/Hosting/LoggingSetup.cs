@@ -26,7 +26,9 @@ public static class LoggingSetup
                     .ReadFrom.Configuration(builder.Configuration)
                     .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
                 foreach (var sink in services.GetServices<ILogEventSink>()) sinks.WriteTo.Sink(sink);
-            }));
+            }),
+            // The app's logger is its own: several instances in one process (tests) must not share the static one.
+            preserveStaticLogger: true);
         return builder;
     }
 
@@ -34,6 +36,7 @@ public static class LoggingSetup
     {
         app.UseSerilogRequestLogging(options =>
         {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RouteTemplate} responded {StatusCode} in {Elapsed:0.0} ms";
             options.GetMessageTemplateProperties = (context, _, elapsed, statusCode) =>
             [
