@@ -34,6 +34,9 @@ public sealed class SignInTests : IDisposable
         var created = await browser.CreateFirstAdminAsync(AdminEmail, Password);
 
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var cookie = created.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("dashboard.auth=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
         var home = await browser.Http.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         var again = await new BrowserLikeClient(_app).Http.GetAsync("/setup");

@@ -91,7 +91,6 @@ public abstract class AnalyticsPage : ComponentBase, IDisposable
         }
         finally
         {
-            _lastRefresh = Clock.GetUtcNow();
             Loading = false;
         }
     }
@@ -102,6 +101,8 @@ public abstract class AnalyticsPage : ComponentBase, IDisposable
         var wait = _lastRefresh + RefreshAtMostEvery - Clock.GetUtcNow();
         if (wait > TimeSpan.Zero) await Task.Delay(wait, Clock);
         Interlocked.Exchange(ref _refreshPending, 0);
+        // Only live refreshes count toward the limit, so the first change after opening a page shows at once.
+        _lastRefresh = Clock.GetUtcNow();
         await InvokeAsync(async () =>
         {
             await RefreshAsync();
