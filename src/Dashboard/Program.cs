@@ -1,4 +1,5 @@
 using Dashboard.Access;
+using Dashboard.Admin;
 using Dashboard.Analytics;
 using Dashboard.Components;
 using Dashboard.Components.Account;
@@ -27,7 +28,8 @@ builder.AddStructuredLogging()
     .AddIngestion()
     .AddProjection()
     .AddAnalytics()
-    .AddDeliveries();
+    .AddDeliveries()
+    .AddAdmin();
 builder.Services.AddSingleton<SampleDataLoader>();
 
 var app = builder.Build();
@@ -47,6 +49,7 @@ app.MapHealth();
 app.MapIngestion();
 app.MapAnalyticsApi();
 app.MapDeliveriesApi();
+app.MapAdminApi();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

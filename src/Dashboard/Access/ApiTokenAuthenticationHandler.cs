@@ -27,7 +27,9 @@ public sealed class ApiTokenAuthenticationHandler(
         var token = header["Bearer ".Length..].Trim();
         if (tokens.Find(token) is not { } name) return Task.FromResult(AuthenticateResult.Fail("Unknown API token."));
 
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, "Api")], SchemeName);
+        // The configured token is the operator's: it may use the admin API too.
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, "Api"), new Claim(ClaimTypes.Role, Roles.Admin)], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 

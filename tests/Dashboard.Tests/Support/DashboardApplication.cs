@@ -23,8 +23,13 @@ public sealed class DashboardApplication : WebApplicationFactory<Program>
     private readonly bool _ownsDatabase;
     private readonly Dictionary<string, string?> _settings;
 
-    public DashboardApplication(TestDatabase? database = null, bool projection = true, IDictionary<string, string?>? settings = null)
+    private readonly Action<IServiceCollection>? _services;
+
+    public DashboardApplication(
+        TestDatabase? database = null, bool projection = true, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _ownsDatabase = database is null;
         Database = database ?? new TestDatabase();
         _projection = projection;
@@ -45,7 +50,11 @@ public sealed class DashboardApplication : WebApplicationFactory<Program>
         builder.UseSetting("Dashboard:ApiToken", ApiToken);
         builder.UseSetting("Projection:Enabled", _projection ? "true" : "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
-        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Log));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILogEventSink>(Log);
+            _services?.Invoke(services);
+        });
     }
 
     protected override void Dispose(bool disposing)

@@ -1,0 +1,38 @@
+using Dashboard.Tests.Builders;
+using Dashboard.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Dashboard.BrowserTests;
+
+/// <summary>The admin console in Chromium.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AdminPagesTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private LiveDashboard _live = null!;
+
+    public async Task InitializeAsync() => _live = await LiveDashboard.StartAsync();
+
+    public async Task DisposeAsync() => await _live.DisposeAsync();
+
+    [Fact]
+    public async Task AnAdminGeneratesAKeyAndTheUrlShownReceivesDeliveries()
+    {
+        var page = await _live.SignInAsync(browser.Browser);
+        await page.GotoAsync("/admin/endpoints");
+        await page.WaitForInteractiveAsync();
+
+        await page.GetByTestId("new-key-idibu").ClickAsync();
+
+        var url = await page.GetByTestId("issued-url").InnerTextAsync();
+        Assert.StartsWith(_live.BaseUrl + "/webhooks/idibu/", url);
+        var response = await _live.Senders.PostIdibuAsync(new IdibuCandidateBuilder().Build(), "via-ui-key", key: url.Split('/')[^1]);
+        Assert.True(response.IsSuccessStatusCode);
+        await Screenshots.TakeAsync(page, "admin-endpoints");
+
+        await page.GotoAsync("/admin/audit");
+        await Expect(page.GetByTestId("audit-table")).ToContainTextAsync("key.created");
+        await Expect(page.GetByTestId("audit-table")).Not.ToContainTextAsync(url.Split('/')[^1]);
+        await Screenshots.TakeAsync(page, "admin-audit");
+    }
+}
