@@ -26,9 +26,25 @@ public sealed class AdminPagesTests(BrowserFixture browser) : IAsyncLifetime
 
         var url = await page.GetByTestId("issued-url").InnerTextAsync();
         Assert.StartsWith(_live.BaseUrl + "/webhooks/idibu/", url);
-        var response = await _live.Senders.PostIdibuAsync(new IdibuCandidateBuilder().Build(), "via-ui-key", key: url.Split('/')[^1]);
+        var response = await _live.Senders.PostIdibuAsync(
+            new IdibuCandidateBuilder().WithId("console-1").WithSource("Zebra Careers Fair").Build(), "via-ui-key", key: url.Split('/')[^1]);
         Assert.True(response.IsSuccessStatusCode);
         await Screenshots.TakeAsync(page, "admin-endpoints");
+
+        await page.GotoAsync("/admin/deliveries");
+        await page.WaitForInteractiveAsync();
+        await page.GetByLabel("Text in the body").FillAsync("Zebra Careers");
+        await page.GetByLabel("Text in the body").PressAsync("Enter");
+        await page.WaitForURLAsync(u => u.Contains("text=Zebra"));
+        var rows = page.GetByTestId("deliveries-table").Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(1);
+        await rows.First.ClickAsync();
+
+        await Expect(page.GetByTestId("delivery-body")).ToContainTextAsync("Zebra Careers Fair");
+        await page.WaitForInteractiveAsync();
+        await page.GetByTestId("replay").ClickAsync();
+        await Expect(page.GetByTestId("replay-done")).ToBeVisibleAsync();
+        await Screenshots.TakeAsync(page, "admin-delivery");
 
         await page.GotoAsync("/admin/audit");
         await Expect(page.GetByTestId("audit-table")).ToContainTextAsync("key.created");

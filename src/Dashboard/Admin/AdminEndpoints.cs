@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dashboard.Access;
 using Dashboard.Admin.Audit;
 using Dashboard.Admin.Keys;
+using Dashboard.Deliveries;
 using Dashboard.Ingestion;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,6 +15,7 @@ public static class AdminEndpoints
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<EndpointKeyAdmin>();
         builder.Services.AddSingleton<SenderActivity>();
+        builder.Services.AddSingleton<DeliveryReplay>();
         return builder;
     }
 
@@ -26,9 +28,34 @@ public static class AdminEndpoints
         group.MapPost("/keys/{provider}/rotate", RotateKeyAsync)
             .WithSummary("Generates a key; the keys live until now stop after graceHours (default 24).");
         group.MapDelete("/keys/{id:int}", RevokeKeyAsync).WithSummary("Revokes a key at once.");
+        group.MapPost("/deliveries/{id:long}/replay", async (long id, ClaimsPrincipal user, DeliveryReplay replay, CancellationToken ct) =>
+                await replay.ReplayAsync([id], user, ct) == 1
+                    ? Results.Ok(new { replayed = 1 })
+                    : Results.Problem(statusCode: 404, title: "No such delivery", detail: $"There is no delivery {id}."))
+            .WithSummary("Sends one delivery through today's parser again.");
+        group.MapPost("/deliveries/replay", ReplayMatchingAsync)
+            .WithSummary("Replays every delivery matching the filter (provider, event, status, from, to, text); dryRun=true only counts them.");
+        group.MapPost("/rebuild", async (ClaimsPrincipal user, DeliveryReplay replay, CancellationToken ct) =>
+            Results.Accepted("/api/admin/rebuild", await replay.StartRebuildAsync(user, ct)))
+            .WithSummary("Empties the read model and projects every delivery again; ingestion goes on.");
+        group.MapGet("/rebuild", async (DeliveryReplay replay, CancellationToken ct) => Results.Ok(await replay.ProgressAsync(ct)))
+            .WithSummary("How far the rebuild is.");
         group.MapGet("/audit", async (AuditLog audit, string? action, int? take, CancellationToken ct) =>
             TypedResults.Ok(await audit.ListAsync(action, take ?? 100, ct))).WithSummary("The audit log, newest first.");
         return app;
+    }
+
+    public sealed record ReplayAnswer(int Matching, int Replayed, bool DryRun);
+
+    private static async Task<Results<Ok<ReplayAnswer>, ProblemHttpResult>> ReplayMatchingAsync(
+        string? provider, string? @event, string? status, DateOnly? from, DateOnly? to, string? text, bool? dryRun,
+        ClaimsPrincipal user, DeliveryLogQueries log, DeliveryReplay replay, CancellationToken ct)
+    {
+        if (!DeliveryLogQueries.TryParseStatus(status, out var wanted))
+            return TypedResults.Problem(statusCode: 400, title: "Invalid filter", detail: "'status' must be one of accepted, projected, quarantined, failed.");
+        var ids = await log.IdsAsync(new DeliverySearch(provider, @event, wanted, from, to, text), ct);
+        if (dryRun == true) return TypedResults.Ok(new ReplayAnswer(ids.Count, 0, true));
+        return TypedResults.Ok(new ReplayAnswer(ids.Count, await replay.ReplayAsync(ids, user, ct), false));
     }
 
     public sealed record KeysAnswer(string WebhookUrl, IReadOnlyList<EndpointKeyRow> Keys, SenderActivityFigures Activity);

@@ -16,18 +16,27 @@ public sealed record DeliveryDetail(
     int DuplicateCount, DateTime? LastDuplicateAt, DateTime? ProjectedAt, string? ContentType,
     IReadOnlyDictionary<string, string> Headers, string Body, string BodyBase64);
 
+/// <summary>What the console filters the log by; every part is optional.</summary>
+public sealed record DeliverySearch(
+    string? Provider = null, string? Event = null, DeliveryStatus? Status = null, DateOnly? From = null, DateOnly? To = null,
+    string? Text = null, string? Id = null);
+
+/// <summary>What a delivery produced in the read model, so an admin can see why a figure is what it is.</summary>
+public sealed record DeliveryOutcome(IReadOnlyList<string> Candidates, IReadOnlyList<string> Applications, IReadOnlyList<string> QuarantinedEvents);
+
 /// <summary>Reads the delivery log for people and machines.</summary>
 public sealed class DeliveryLogQueries(IDbContextFactory<DashboardDbContext> factory)
 {
     public const int PageSize = 50;
 
-    public async Task<DeliveryPage> PageAsync(string? provider, DeliveryStatus? status, int page, CancellationToken ct)
+    public Task<DeliveryPage> PageAsync(string? provider, DeliveryStatus? status, int page, CancellationToken ct) =>
+        SearchAsync(new DeliverySearch(provider, Status: status), page, ct);
+
+    public async Task<DeliveryPage> SearchAsync(DeliverySearch search, int page, CancellationToken ct)
     {
         page = Math.Max(1, page);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var query = db.Deliveries.AsNoTracking();
-        if (provider is not null) query = query.Where(d => d.Provider == provider);
-        if (status is { } wanted) query = query.Where(d => d.Status == wanted);
+        var query = Matching(db, search);
 
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(d => d.Id)
@@ -38,6 +47,45 @@ public sealed class DeliveryLogQueries(IDbContextFactory<DashboardDbContext> fac
             items.Select(d => new DeliverySummary(d.Id, d.Provider, d.ReceivedAt, d.EventName, StatusName(d.Status), d.StatusReason,
                 d.DuplicateCount, d.BodyLength)).ToList(),
             page, PageSize, total);
+    }
+
+    /// <summary>The ids a filter selects, oldest first (the order a replay goes in).</summary>
+    public async Task<IReadOnlyList<long>> IdsAsync(DeliverySearch search, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await Matching(db, search).OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(ct);
+    }
+
+    public async Task<DeliveryOutcome> OutcomeAsync(long id, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var candidates = await db.IdibuSnapshots.AsNoTracking().Where(s => s.DeliveryId == id).Select(s => s.CandidateId).ToListAsync(ct);
+        var applications = await db.FirstbirdEvents.AsNoTracking().Where(e => e.DeliveryId == id && e.ApplicationId != null)
+            .Select(e => e.EventName + " " + e.ApplicationId).ToListAsync(ct);
+        var quarantined = await db.QuarantinedEnvelopes.AsNoTracking().Where(q => q.DeliveryId == id).OrderBy(q => q.EnvelopeIndex)
+            .Select(q => "event " + (q.EnvelopeIndex + 1) + ": " + q.Reason).ToListAsync(ct);
+        return new DeliveryOutcome(candidates, applications, quarantined);
+    }
+
+    // Free text looks inside the raw body, which is stored as bytes: SQLite compares it as text.
+    private static IQueryable<Delivery> Matching(DashboardDbContext db, DeliverySearch search)
+    {
+        var query = string.IsNullOrWhiteSpace(search.Text)
+            ? db.Deliveries.AsNoTracking()
+            : db.Deliveries.FromSqlInterpolated($"SELECT * FROM \"Deliveries\" WHERE instr(CAST(\"Body\" AS TEXT), {search.Text.Trim()}) > 0").AsNoTracking();
+        if (search.Provider is { } provider) query = query.Where(d => d.Provider == provider);
+        if (!string.IsNullOrWhiteSpace(search.Event)) query = query.Where(d => d.EventName != null && d.EventName.Contains(search.Event));
+        if (search.Status is { } status) query = query.Where(d => d.Status == status);
+        if (search.From is { } from) query = query.Where(d => d.ReceivedAt >= from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        if (search.To is { } to) query = query.Where(d => d.ReceivedAt < to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        if (!string.IsNullOrWhiteSpace(search.Id))
+        {
+            var text = search.Id.Trim();
+            query = long.TryParse(text, out var number)
+                ? query.Where(d => d.Id == number || d.SenderDeliveryId == text)
+                : query.Where(d => d.SenderDeliveryId == text);
+        }
+        return query;
     }
 
     public async Task<DeliveryDetail?> FindAsync(long id, CancellationToken ct)

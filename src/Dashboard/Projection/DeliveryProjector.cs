@@ -84,6 +84,21 @@ public sealed class DeliveryProjector(
         return ids.Count;
     }
 
+    /// <summary>Runs <paramref name="work"/> between batches, so it never interleaves with a projection.</summary>
+    public async Task RunBetweenBatchesAsync(Func<Task> work, CancellationToken cancellationToken)
+    {
+        await _oneBatchAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            _oneBatchAtATime.Release();
+        }
+        signal.Notify();
+    }
+
     /// <summary>Projects every waiting delivery; for tests, tools and rebuilds.</summary>
     public async Task ProjectAllPendingAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using Dashboard.Admin.Audit;
+using Dashboard.Ingestion;
+using Dashboard.Projection;
+using Dashboard.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Deliveries;
+
+public sealed record RebuildProgress(bool Running, int Total, int Remaining, DateTime? StartedAt)
+{
+    public double Fraction => Total == 0 ? 1 : 1 - (double)Remaining / Total;
+}
+
+/// <summary>
+/// Sends deliveries through today's parser again. Replay removes what a delivery produced on its own and queues it
+/// for the projector; rebuild empties the whole read model and queues every delivery, in arrival order, while
+/// ingestion goes on (new deliveries simply queue behind).
+/// </summary>
+public sealed class DeliveryReplay(
+    IDbContextFactory<DashboardDbContext> factory, DeliveryProjector projector, AuditLog audit, TimeProvider clock)
+{
+    private RebuildProgress _rebuild = new(false, 0, 0, null);
+
+    public async Task<int> ReplayAsync(IReadOnlyList<long> ids, ClaimsPrincipal actor, CancellationToken ct)
+    {
+        var replayed = 0;
+        await projector.RunBetweenBatchesAsync(async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var chunk in ids.Chunk(500))
+            {
+                await db.FirstbirdEvents.Where(e => chunk.Contains(e.DeliveryId)).ExecuteDeleteAsync(ct);
+                await db.QuarantinedEnvelopes.Where(q => chunk.Contains(q.DeliveryId)).ExecuteDeleteAsync(ct);
+                await db.IdibuSnapshots.Where(s => chunk.Contains(s.DeliveryId)).ExecuteDeleteAsync(ct);
+                replayed += await db.Deliveries.Where(d => chunk.Contains(d.Id)).ExecuteUpdateAsync(set => set
+                    .SetProperty(d => d.Status, DeliveryStatus.Accepted)
+                    .SetProperty(d => d.StatusReason, (string?)null)
+                    .SetProperty(d => d.ProjectedAt, (DateTime?)null), ct);
+            }
+            await transaction.CommitAsync(ct);
+        }, ct);
+        await audit.RecordAsync(actor, "delivery.replayed", ids.Count == 1 ? $"delivery {ids[0]}" : $"{ids.Count} deliveries", null, ct);
+        return replayed;
+    }
+
+    public async Task<RebuildProgress> ProgressAsync(CancellationToken ct)
+    {
+        if (!_rebuild.Running) return _rebuild;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var remaining = await db.Deliveries.CountAsync(d => d.Status == DeliveryStatus.Accepted && d.Id <= LastQueuedId, ct);
+        _rebuild = _rebuild with { Remaining = remaining, Running = remaining > 0 };
+        return _rebuild;
+    }
+
+    private long LastQueuedId { get; set; }
+
+    /// <summary>Empties the read model and queues every delivery; returns at once, the projector does the work.</summary>
+    public async Task<RebuildProgress> StartRebuildAsync(ClaimsPrincipal actor, CancellationToken ct)
+    {
+        await projector.RunBetweenBatchesAsync(async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync(ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.IdibuStatusObservations.ExecuteDeleteAsync(ct);
+            await db.IdibuApplications.ExecuteDeleteAsync(ct);
+            await db.IdibuSnapshots.ExecuteDeleteAsync(ct);
+            await db.IdibuCandidates.ExecuteDeleteAsync(ct);
+            await db.IdibuVacancies.ExecuteDeleteAsync(ct);
+            await db.IdibuStatuses.ExecuteDeleteAsync(ct);
+            await db.FirstbirdEvents.ExecuteDeleteAsync(ct);
+            await db.ReferralApplications.ExecuteDeleteAsync(ct);
+            await db.QuarantinedEnvelopes.ExecuteDeleteAsync(ct);
+            var total = await db.Deliveries.ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.Status, DeliveryStatus.Accepted)
+                .SetProperty(d => d.StatusReason, (string?)null)
+                .SetProperty(d => d.ProjectedAt, (DateTime?)null), ct);
+            LastQueuedId = await db.Deliveries.MaxAsync(d => (long?)d.Id, ct) ?? 0;
+            await transaction.CommitAsync(ct);
+            _rebuild = new RebuildProgress(total > 0, total, total, clock.GetUtcNow().UtcDateTime);
+        }, ct);
+        await audit.RecordAsync(actor, "readmodel.rebuilt", null, $"{_rebuild.Total} deliveries queued", ct);
+        return _rebuild;
+    }
+}
