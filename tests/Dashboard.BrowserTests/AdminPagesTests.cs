@@ -16,6 +16,28 @@ public sealed class AdminPagesTests(BrowserFixture browser) : IAsyncLifetime
     public async Task DisposeAsync() => await _live.DisposeAsync();
 
     [Fact]
+    public async Task EditingTheFunnelMappingChangesTheFunnelPage()
+    {
+        await _live.Senders.PostIdibuAsync(new IdibuCandidateBuilder().WithId("f1").OnVacancy("v1", "241", "Placed", "extra").Build(), "f1");
+        await _live.App.ProjectAsync();
+        var page = await _live.SignInAsync(browser.Browser);
+        await page.GotoAsync("/funnel?range=all");
+        var table = page.GetByTestId("funnel-table");
+        await Expect(table.Locator("tr", new() { HasText = "Placed" })).ToContainTextAsync("1");
+
+        await page.GotoAsync("/admin/funnel");
+        await page.WaitForInteractiveAsync();
+        await page.GetByTestId("map-extra:241").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Nothing (not counted)" }).ClickAsync();
+        await page.GetByTestId("save-funnel").ClickAsync();
+        await Expect(page.GetByTestId("funnel-saved")).ToBeVisibleAsync();
+        await Screenshots.TakeAsync(page, "admin-funnel");
+
+        await page.GotoAsync("/funnel?range=all");
+        await Expect(page.GetByTestId("no-data-yet").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task AnAdminGeneratesAKeyAndTheUrlShownReceivesDeliveries()
     {
         var page = await _live.SignInAsync(browser.Browser);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dashboard.Access;
 using Dashboard.Admin.Audit;
 using Dashboard.Admin.Keys;
+using Dashboard.Analytics.Funnel;
 using Dashboard.Deliveries;
 using Dashboard.Ingestion;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,6 +17,7 @@ public static class AdminEndpoints
         builder.Services.AddSingleton<EndpointKeyAdmin>();
         builder.Services.AddSingleton<SenderActivity>();
         builder.Services.AddSingleton<DeliveryReplay>();
+        builder.Services.AddSingleton<FunnelEditor>();
         return builder;
     }
 
@@ -40,6 +42,13 @@ public static class AdminEndpoints
             .WithSummary("Empties the read model and projects every delivery again; ingestion goes on.");
         group.MapGet("/rebuild", async (DeliveryReplay replay, CancellationToken ct) => Results.Ok(await replay.ProgressAsync(ct)))
             .WithSummary("How far the rebuild is.");
+        group.MapGet("/funnel", async (FunnelEditor editor, CancellationToken ct) => TypedResults.Ok(await editor.LoadAsync(ct)))
+            .WithSummary("The stages, and every idibu status seen with where it maps.");
+        group.MapPut("/funnel", async Task<Results<NoContent, ProblemHttpResult>> (FunnelChange change, ClaimsPrincipal user, FunnelEditor editor, CancellationToken ct) =>
+                await editor.SaveAsync(change, user, ct) is { } problem
+                    ? TypedResults.Problem(statusCode: 400, title: "Invalid funnel", detail: problem)
+                    : TypedResults.NoContent())
+            .WithSummary("Saves the stages and status mappings (a null target returns a status to the label rules).");
         group.MapGet("/audit", async (AuditLog audit, string? action, int? take, CancellationToken ct) =>
             TypedResults.Ok(await audit.ListAsync(action, take ?? 100, ct))).WithSummary("The audit log, newest first.");
         return app;
