@@ -50,6 +50,7 @@ app.MapIngestion();
 app.MapAnalyticsApi();
 app.MapDeliveriesApi();
 app.MapAdminApi();
+app.MapTokenApi();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

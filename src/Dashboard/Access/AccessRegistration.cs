@@ -13,6 +13,8 @@ public static class AccessRegistration
     {
         var services = builder.Services;
         services.AddSingleton<ApiTokenRing>();
+        services.AddSingleton<Tokens.PersonalTokens>();
+        services.AddSingleton<People.PeopleAdmin>();
         services.AddSingleton<FirstAdminSetup>();
         services.AddCascadingAuthenticationState();
 

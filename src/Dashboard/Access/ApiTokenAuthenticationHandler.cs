@@ -15,22 +15,28 @@ public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiTokenRing tokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ApiTokenRing tokens,
+    Tokens.PersonalTokens personalTokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return Task.FromResult(AuthenticateResult.NoResult());
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
 
         var token = header["Bearer ".Length..].Trim();
-        if (tokens.Find(token) is not { } name) return Task.FromResult(AuthenticateResult.Fail("Unknown API token."));
+        if (tokens.Find(token) is not { } name)
+        {
+            return await personalTokens.AuthenticateAsync(token, SchemeName, Context.RequestAborted) is { } person
+                ? AuthenticateResult.Success(new AuthenticationTicket(person, SchemeName))
+                : AuthenticateResult.Fail("Unknown API token.");
+        }
 
         // The configured token is the operator's: it may use the admin API too.
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, "Api"), new Claim(ClaimTypes.Role, Roles.Admin)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

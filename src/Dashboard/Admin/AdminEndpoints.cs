@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Dashboard.Access;
+using Dashboard.Access.People;
+using Dashboard.Access.Tokens;
 using Dashboard.Admin.Audit;
 using Dashboard.Admin.Keys;
 using Dashboard.Analytics.Funnel;
@@ -49,10 +51,52 @@ public static class AdminEndpoints
                     ? TypedResults.Problem(statusCode: 400, title: "Invalid funnel", detail: problem)
                     : TypedResults.NoContent())
             .WithSummary("Saves the stages and status mappings (a null target returns a status to the label rules).");
+        group.MapGet("/users", async (PeopleAdmin people, CancellationToken ct) => TypedResults.Ok(await people.ListAsync(ct)))
+            .WithSummary("Everyone who can sign in, with their role.");
+        group.MapPost("/users", async (NewPerson person, ClaimsPrincipal user, PeopleAdmin people, CancellationToken ct) =>
+                await people.CreateAsync(person.Email, person.Role, user, ct) is ({ } created, null)
+                    ? Results.Ok(created)
+                    : Results.Problem(statusCode: 400, title: "Not created", detail: $"{person.Email} could not be created: check the address and that it is new."))
+            .WithSummary("Creates a person; the answer holds a one-time password to pass on.");
+        group.MapPut("/users/{id}/role", async (string id, RoleChange change, ClaimsPrincipal user, PeopleAdmin people, CancellationToken ct) =>
+                Outcome(await people.SetRoleAsync(id, change.Role, user, ct))).WithSummary("Sets a person's role (Admin or Recruiter).");
+        group.MapPost("/users/{id}/disable", async (string id, ClaimsPrincipal user, PeopleAdmin people, CancellationToken ct) =>
+                Outcome(await people.SetDisabledAsync(id, true, user, ct))).WithSummary("Stops a person signing in or using tokens.");
+        group.MapPost("/users/{id}/enable", async (string id, ClaimsPrincipal user, PeopleAdmin people, CancellationToken ct) =>
+                Outcome(await people.SetDisabledAsync(id, false, user, ct))).WithSummary("Lets a disabled person in again.");
+        group.MapPost("/users/{id}/reset-password", async (string id, ClaimsPrincipal user, PeopleAdmin people, CancellationToken ct) =>
+                await people.ResetPasswordAsync(id, user, ct) is ({ } reset, null)
+                    ? Results.Ok(reset)
+                    : Results.Problem(statusCode: 404, title: "Not reset", detail: $"There is no person {id}."))
+            .WithSummary("Sets a one-time password and answers it.");
         group.MapGet("/audit", async (AuditLog audit, string? action, int? take, CancellationToken ct) =>
             TypedResults.Ok(await audit.ListAsync(action, take ?? 100, ct))).WithSummary("The audit log, newest first.");
         return app;
     }
+
+    public sealed record NewPerson(string Email, string Role);
+
+    public sealed record RoleChange(string Role);
+
+    private static IResult Outcome(string? problem) =>
+        problem is null ? Results.NoContent() : Results.Problem(statusCode: 400, title: "Not changed", detail: problem);
+
+    /// <summary>Personal tokens: anyone signed in manages their own.</summary>
+    public static IEndpointRouteBuilder MapTokenApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/me/tokens").WithTags("Tokens").RequireAuthorization(AccessPolicies.Api);
+        group.MapGet("/", async (ClaimsPrincipal user, PersonalTokens tokens, CancellationToken ct) =>
+            TypedResults.Ok(await tokens.ListAsync(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", ct)));
+        group.MapPost("/", async (TokenRequest request, ClaimsPrincipal user, PersonalTokens tokens, CancellationToken ct) =>
+            user.FindFirstValue(ClaimTypes.NameIdentifier) is null
+                ? Results.Problem(statusCode: 400, title: "No person", detail: "Personal tokens belong to signed-in people.")
+                : Results.Ok(await tokens.CreateAsync(user, request.Name, ct)));
+        group.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, PersonalTokens tokens, CancellationToken ct) =>
+            await tokens.RevokeAsync(user, id, ct) ? Results.NoContent() : Results.Problem(statusCode: 404, title: "No such token"));
+        return app;
+    }
+
+    public sealed record TokenRequest(string Name);
 
     public sealed record ReplayAnswer(int Matching, int Replayed, bool DryRun);
 

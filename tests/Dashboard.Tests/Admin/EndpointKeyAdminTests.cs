@@ -69,6 +69,10 @@ public sealed class EndpointKeyAdminTests : IDisposable
         }
         var browser = new BrowserLikeClient(_app);
         await browser.SignInAsync("rec@example.com", "recruiter-password");
+        var token = await (await browser.Http.PostAsJsonAsync("/api/me/tokens", new { name = "scripts" }))
+            .Content.ReadFromJsonAsync<Dashboard.Access.Tokens.IssuedToken>();
+        var withToken = _app.CreateClient();
+        withToken.DefaultRequestHeaders.Authorization = new("Bearer", token!.Token);
 
         var adminRoutes = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.StartsWith("/api/admin", StringComparison.Ordinal))
@@ -78,11 +82,14 @@ public sealed class EndpointKeyAdminTests : IDisposable
         Assert.NotEmpty(adminRoutes);
         foreach (var (method, template) in adminRoutes)
         {
-            var path = template.Replace("{provider}", "idibu").Replace("{id:int}", "1");
-            var response = await browser.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
-            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {path} answered {response.StatusCode}");
+            var path = System.Text.RegularExpressions.Regex.Replace(template.Replace("{provider}", "idibu"), "{[^}]+}", "1");
+            var byCookie = await browser.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+            Assert.True(byCookie.StatusCode == HttpStatusCode.Forbidden, $"{method} {path} answered {byCookie.StatusCode} to a recruiter's cookie");
+            var byToken = await withToken.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+            Assert.True(byToken.StatusCode == HttpStatusCode.Forbidden, $"{method} {path} answered {byToken.StatusCode} to a recruiter's token");
         }
         Assert.Equal(HttpStatusCode.OK, (await browser.Http.GetAsync("/api/analytics/sources")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await withToken.GetAsync("/api/analytics/sources")).StatusCode);
     }
 
     [Fact]

@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Dashboard.Admin.Audit;
+using Dashboard.Storage;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Access.Tokens;
+
+public sealed record TokenRow(int Id, string Name, string Hint, DateTime CreatedAt, DateTime? LastUsedAt, bool Revoked);
+
+public sealed record IssuedToken(int Id, string Name, string Token);
+
+/// <summary>Personal API tokens: created (shown once), listed by hint, revoked; and recognised on requests.</summary>
+public sealed class PersonalTokens(IDbContextFactory<DashboardDbContext> factory, IServiceScopeFactory scopes, AuditLog audit, TimeProvider clock)
+{
+    public const string Prefix = "dbt_";
+
+    public async Task<IReadOnlyList<TokenRow>> ListAsync(string userId, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Set<PersonalToken>().AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.Id)
+            .Select(t => new TokenRow(t.Id, t.Name, t.Hint, t.CreatedAt, t.LastUsedAt, t.RevokedAt != null)).ToListAsync(ct);
+    }
+
+    public async Task<IssuedToken> CreateAsync(ClaimsPrincipal owner, string name, CancellationToken ct)
+    {
+        var userId = owner.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Tokens belong to signed-in people.");
+        var text = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var token = new PersonalToken
+        {
+            UserId = userId, Name = string.IsNullOrWhiteSpace(name) ? "token" : name.Trim()[..Math.Min(name.Trim().Length, 128)],
+            Hash = Hash(text), Hint = text[..8] + "…", CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(token);
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(owner, "token.created", token.Name, $"token {token.Hint}", ct);
+        return new IssuedToken(token.Id, token.Name, text);
+    }
+
+    public async Task<bool> RevokeAsync(ClaimsPrincipal owner, int id, CancellationToken ct)
+    {
+        var userId = owner.FindFirstValue(ClaimTypes.NameIdentifier);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var revoked = await db.Set<PersonalToken>().Where(t => t.Id == id && t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, clock.GetUtcNow().UtcDateTime), ct);
+        if (revoked > 0) await audit.RecordAsync(owner, "token.revoked", $"#{id}", null, ct);
+        return revoked > 0;
+    }
+
+    /// <summary>The owner as a principal with their current roles, or null for an unknown, revoked or disabled token.</summary>
+    public async Task<ClaimsPrincipal?> AuthenticateAsync(string text, string scheme, CancellationToken ct)
+    {
+        if (!text.StartsWith(Prefix, StringComparison.Ordinal)) return null;
+        var hash = Hash(text);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var token = await db.Set<PersonalToken>().FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, ct);
+        if (token is null) return null;
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
+        var user = await users.FindByIdAsync(token.UserId);
+        if (user is null || await users.IsLockedOutAsync(user)) return null;
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Last-used is for people, not an audit trail: once a minute is precise enough and spares a write per call.
+        if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
+        {
+            token.LastUsedAt = now;
+            await db.SaveChangesAsync(ct);
+        }
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.Id), new(ClaimTypes.Name, user.UserName ?? user.Id) };
+        claims.AddRange((await users.GetRolesAsync(user)).Select(role => new Claim(ClaimTypes.Role, role)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
+    }
+
+    private static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
+}
