@@ -16,6 +16,23 @@ public sealed class AdminPagesTests(BrowserFixture browser) : IAsyncLifetime
     public async Task DisposeAsync() => await _live.DisposeAsync();
 
     [Fact]
+    public async Task AnAdminCreatesAPersonAndSeesTheirOneTimePasswordOnce()
+    {
+        var page = await _live.SignInAsync(browser.Browser);
+        await page.GotoAsync("/admin/people");
+        await page.WaitForInteractiveAsync();
+
+        await page.GetByLabel("Email").FillAsync("new.person@example.com");
+        await page.GetByTestId("create-person").ClickAsync();
+
+        await Expect(page.GetByTestId("one-time-password")).ToContainTextAsync("new.person@example.com");
+        await Expect(page.GetByTestId("people-table")).ToContainTextAsync("new.person@example.com");
+        await Screenshots.TakeAsync(page, "admin-people");
+        await page.ReloadAsync();
+        await Expect(page.GetByTestId("one-time-password")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task EditingTheFunnelMappingChangesTheFunnelPage()
     {
         await _live.Senders.PostIdibuAsync(new IdibuCandidateBuilder().WithId("f1").OnVacancy("v1", "241", "Placed", "extra").Build(), "f1");
