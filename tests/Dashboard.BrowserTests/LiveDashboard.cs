@@ -60,7 +60,7 @@ public sealed class LiveDashboard : IAsyncDisposable
     {
         await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
-        var recruiter = new DashboardUser { UserName = RecruiterEmail, Email = RecruiterEmail, EmailConfirmed = true };
+        var recruiter = new DashboardUser { UserName = RecruiterEmail, Email = RecruiterEmail, EmailConfirmed = true, CreatedAt = DateTime.UtcNow };
         await users.CreateAsync(recruiter, Password);
         await users.AddToRoleAsync(recruiter, Roles.Recruiter);
     }

@@ -4,6 +4,7 @@ using Dashboard.Access.People;
 using Dashboard.Access.Tokens;
 using Dashboard.Admin.Audit;
 using Dashboard.Admin.Keys;
+using Dashboard.Admin.Privacy;
 using Dashboard.Analytics.Funnel;
 using Dashboard.Deliveries;
 using Dashboard.Ingestion;
@@ -20,6 +21,8 @@ public static class AdminEndpoints
         builder.Services.AddSingleton<SenderActivity>();
         builder.Services.AddSingleton<DeliveryReplay>();
         builder.Services.AddSingleton<FunnelEditor>();
+        builder.Services.AddSingleton<PersonalData>();
+        builder.Services.AddHostedService<RetentionService>();
         return builder;
     }
 
@@ -69,10 +72,21 @@ public static class AdminEndpoints
                     ? Results.Ok(reset)
                     : Results.Problem(statusCode: 404, title: "Not reset", detail: $"There is no person {id}."))
             .WithSummary("Sets a one-time password and answers it.");
+        group.MapPost("/erasure", async (ErasureRequest request, ClaimsPrincipal user, PersonalData data, CancellationToken ct) =>
+                string.IsNullOrWhiteSpace(request.Candidate)
+                    ? Results.Problem(statusCode: 400, title: "Nobody named", detail: "Give an idibu candidate id or an email.")
+                    : Results.Ok(await data.EraseAsync(request.Candidate, user, ct)))
+            .WithSummary("Erases one candidate everywhere (right to erasure) and reports what was removed.");
+        group.MapPost("/retention", async (int days, ClaimsPrincipal user, PersonalData data, CancellationToken ct) =>
+                days < 1 ? Results.Problem(statusCode: 400, title: "Invalid retention", detail: "days must be at least 1.")
+                    : Results.Ok(await data.ApplyRetentionAsync(days, user, ct)))
+            .WithSummary("Redacts personal data in bodies older than the given days now; figures stay.");
         group.MapGet("/audit", async (AuditLog audit, string? action, int? take, CancellationToken ct) =>
             TypedResults.Ok(await audit.ListAsync(action, take ?? 100, ct))).WithSummary("The audit log, newest first.");
         return app;
     }
+
+    public sealed record ErasureRequest(string Candidate);
 
     public sealed record NewPerson(string Email, string Role);
 

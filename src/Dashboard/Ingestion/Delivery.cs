@@ -40,6 +40,9 @@ public sealed class Delivery
     public int DuplicateCount { get; set; }
     public DateTime? LastDuplicateAt { get; set; }
     public DateTime? ProjectedAt { get; set; }
+
+    /// <summary>When personal data was taken out of the body (retention or erasure); the figures stay.</summary>
+    public DateTime? RedactedAt { get; set; }
 }
 
 internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>

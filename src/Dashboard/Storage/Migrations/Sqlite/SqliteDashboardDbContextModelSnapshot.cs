@@ -282,6 +282,9 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RedactedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SenderDeliveryId")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");

@@ -1,0 +1,99 @@
+using System.Security.Claims;
+using Dashboard.Admin.Audit;
+using Dashboard.Ingestion;
+using Dashboard.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Admin.Privacy;
+
+public sealed record ErasureReport(int Candidates, int DeliveriesErased, int DeliveriesRedacted, int ReferralApplicants);
+
+public sealed record RetentionReport(int DeliveriesRedacted, int CandidatesRedacted, DateTime Cutoff);
+
+/// <summary>
+/// Retention (redact raw bodies and names after <c>Privacy:RedactBodiesAfterDays</c>) and erasure of one candidate
+/// everywhere, by idibu id or email. Figures survive retention; erasure also removes the candidate from them.
+/// </summary>
+public sealed class PersonalData(IDbContextFactory<DashboardDbContext> factory, AuditLog audit, TimeProvider clock)
+{
+    public async Task<RetentionReport> ApplyRetentionAsync(int days, ClaimsPrincipal? actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cutoff = now.AddDays(-days);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var redacted = 0;
+        while (true)
+        {
+            var batch = await db.Deliveries.Where(d => d.RedactedAt == null && d.ReceivedAt < cutoff).OrderBy(d => d.Id).Take(500).ToListAsync(ct);
+            if (batch.Count == 0) break;
+            foreach (var delivery in batch)
+            {
+                delivery.Body = BodyRedactor.Redact(delivery.Body);
+                delivery.RedactedAt = now;
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            redacted += batch.Count;
+        }
+        var candidates = await db.IdibuCandidates.Where(c => c.SnapshotAt < cutoff && c.Email != BodyRedactor.Mark)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.Email, BodyRedactor.Mark).SetProperty(c => c.FirstName, (string?)null)
+                .SetProperty(c => c.LastName, (string?)null), ct);
+        await db.ReferralApplications.Where(a => a.ReceivedAt < cutoff).ExecuteUpdateAsync(set => set.SetProperty(a => a.ApplicantName, (string?)null), ct);
+        if (redacted + candidates > 0 && actor is not null)
+            await audit.RecordAsync(actor, "retention.applied", null, $"{redacted} bodies and {candidates} candidates redacted before {cutoff:u}", ct);
+        return new RetentionReport(redacted, candidates, cutoff);
+    }
+
+    /// <summary>Removes one candidate everywhere: their rows, the deliveries about them, and their email wherever it appears.</summary>
+    public async Task<ErasureReport> EraseAsync(string idOrEmail, ClaimsPrincipal actor, CancellationToken ct)
+    {
+        var key = idOrEmail.Trim();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Overwrite freed pages too, so the erased data does not linger in the file.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON;", ct);
+
+        var candidateIds = await db.IdibuCandidates.Where(c => c.CandidateId == key || c.Email == key).Select(c => c.CandidateId).ToListAsync(ct);
+        var aboutThem = await db.IdibuSnapshots.Where(s => candidateIds.Contains(s.CandidateId)).Select(s => s.DeliveryId).ToListAsync(ct);
+        var mentioning = await db.Deliveries.FromSqlInterpolated($"SELECT * FROM \"Deliveries\" WHERE instr(CAST(\"Body\" AS TEXT), {key}) > 0")
+            .Select(d => d.Id).ToListAsync(ct);
+        var idibuMentions = await db.Deliveries.Where(d => mentioning.Contains(d.Id) && d.Provider == Providers.Idibu).Select(d => d.Id).ToListAsync(ct);
+        var erase = aboutThem.Concat(idibuMentions).Distinct().ToList();
+
+        foreach (var table in new Func<Task<int>>[]
+        {
+            () => db.IdibuStatusObservations.Where(o => candidateIds.Contains(o.CandidateId)).ExecuteDeleteAsync(ct),
+            () => db.IdibuApplications.Where(a => candidateIds.Contains(a.CandidateId)).ExecuteDeleteAsync(ct),
+            () => db.IdibuSnapshots.Where(s => candidateIds.Contains(s.CandidateId)).ExecuteDeleteAsync(ct),
+            () => db.IdibuCandidates.Where(c => candidateIds.Contains(c.CandidateId)).ExecuteDeleteAsync(ct),
+        })
+        {
+            await table();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        // The delivery stays as a tombstone so the log still accounts for it; a rebuild skips it.
+        await db.Deliveries.Where(d => erase.Contains(d.Id)).ExecuteUpdateAsync(set => set
+            .SetProperty(d => d.Body, "{\"erased\":true}"u8.ToArray())
+            .SetProperty(d => d.Status, DeliveryStatus.Quarantined)
+            .SetProperty(d => d.StatusReason, "erased on request")
+            .SetProperty(d => d.RedactedAt, now), ct);
+
+        var redacted = 0;
+        foreach (var delivery in await db.Deliveries.Where(d => mentioning.Contains(d.Id) && !erase.Contains(d.Id)).ToListAsync(ct))
+        {
+            delivery.Body = BodyRedactor.Redact(delivery.Body);
+            delivery.RedactedAt = now;
+            redacted++;
+        }
+        var applicants = await db.ReferralApplications
+            .Where(a => db.FirstbirdEvents.Any(e => e.ApplicationId == a.ApplicationId && mentioning.Contains(e.DeliveryId)))
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.ApplicantName, (string?)null), ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+
+        var report = new ErasureReport(candidateIds.Count, erase.Count, redacted, applicants);
+        await audit.RecordAsync(actor, "candidate.erased", key.Contains('@') ? "(by email)" : $"idibu candidate {key}",
+            $"{report.Candidates} candidates, {report.DeliveriesErased} deliveries erased, {report.DeliveriesRedacted} redacted", ct);
+        return report;
+    }
+}
