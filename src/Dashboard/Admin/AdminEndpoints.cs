@@ -72,6 +72,20 @@ public static class AdminEndpoints
                     ? Results.Ok(reset)
                     : Results.Problem(statusCode: 404, title: "Not reset", detail: $"There is no person {id}."))
             .WithSummary("Sets a one-time password and answers it.");
+        group.MapGet("/senders/{provider}/security", async (string provider, Ingestion.Security.SenderSecurity security, CancellationToken ct) =>
+                Providers.IsKnown(provider) ? Results.Ok(await security.ViewAsync(provider, ct)) : UnknownSender(provider))
+            .WithSummary("A sender's optional checks (Basic credentials, IP allow-list, HMAC secret), saying only whether secrets are set.");
+        group.MapPut("/senders/{provider}/security", async (string provider, Ingestion.Security.SenderSecurityChange change, ClaimsPrincipal user,
+                Ingestion.Security.SenderSecurity security, AuditLog audit, CancellationToken ct) =>
+            {
+                if (!Providers.IsKnown(provider)) return (IResult)UnknownSender(provider);
+                if (await security.SaveAsync(provider, change, ct) is { } problem)
+                    return Results.Problem(statusCode: 400, title: "Not saved", detail: problem);
+                await audit.RecordAsync(user, "sender.security", provider,
+                    $"basic {(change.BasicUsername is null ? "off" : "on")}, ips {change.AllowedIps ?? "any"}, hmac enforced {change.EnforceHmac}", ct);
+                return Results.NoContent();
+            })
+            .WithSummary("Sets a sender's optional checks; a null secret keeps the current one, an empty one removes it.");
         group.MapPost("/erasure", async (ErasureRequest request, ClaimsPrincipal user, PersonalData data, CancellationToken ct) =>
                 string.IsNullOrWhiteSpace(request.Candidate)
                     ? Results.Problem(statusCode: 400, title: "Nobody named", detail: "Give an idibu candidate id or an email.")

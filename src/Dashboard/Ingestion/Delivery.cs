@@ -43,6 +43,9 @@ public sealed class Delivery
 
     /// <summary>When personal data was taken out of the body (retention or erasure); the figures stay.</summary>
     public DateTime? RedactedAt { get; set; }
+
+    /// <summary>idibu's optional HMAC of the body: valid, invalid or missing; null when no secret is set.</summary>
+    public string? SignatureCheck { get; set; }
 }
 
 internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
@@ -61,6 +64,7 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         entity.Property(d => d.BodySha256).HasMaxLength(64);
         entity.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
         entity.Property(d => d.StatusReason).HasMaxLength(1024);
+        entity.Property(d => d.SignatureCheck).HasMaxLength(16);
         entity.HasIndex(d => new { d.Status, d.Id });
         entity.HasIndex(d => new { d.Provider, d.ReceivedAt });
         entity.HasIndex(d => d.ReceivedAt);

@@ -10,6 +10,7 @@ public static class IngestionEndpoints
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuthFailureCounter>());
         builder.Services.AddSingleton<DeliveryLogWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeliveryLogWriter>());
+        builder.Services.AddSingleton<Security.SenderSecurity>();
         builder.Services.AddSingleton<WebhookIntake>();
         return builder;
     }

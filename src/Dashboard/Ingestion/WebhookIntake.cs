@@ -12,6 +12,7 @@ public sealed class WebhookIntake(
     EndpointKeyRing keys,
     AuthFailureCounter authFailures,
     DeliveryLogWriter writer,
+    Security.SenderSecurity senderSecurity,
     IOptions<WebhookOptions> options,
     TimeProvider clock,
     ILogger<WebhookIntake> logger)
@@ -35,7 +36,16 @@ public sealed class WebhookIntake(
                 detail: $"Webhook bodies may be at most {options.Value.MaxBodyBytes} bytes.");
         }
 
+        var check = await senderSecurity.CheckAsync(provider, context.Request, body, cancellationToken);
+        if (!check.Allowed)
+        {
+            authFailures.Record(provider);
+            logger.LogWarning("Refused a delivery for {Provider}: {Problem}", provider, check.Problem);
+            return Results.Problem(statusCode: check.StatusCode, title: "Sender check failed", detail: check.Problem);
+        }
+
         var delivery = BuildDelivery(provider, body, context.Request);
+        delivery.SignatureCheck = check.Signature;
         DeliveryReceipt receipt;
         try
         {
