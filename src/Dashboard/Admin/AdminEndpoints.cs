@@ -20,6 +20,7 @@ public static class AdminEndpoints
         builder.Services.AddSingleton<EndpointKeyAdmin>();
         builder.Services.AddSingleton<SenderActivity>();
         builder.Services.AddSingleton<DeliveryReplay>();
+        builder.Services.AddSingleton<ReplayPreviewer>();
         builder.Services.AddSingleton<FunnelEditor>();
         builder.Services.AddSingleton<PersonalData>();
         builder.Services.AddHostedService<RetentionService>();
@@ -126,16 +127,16 @@ public static class AdminEndpoints
 
     public sealed record TokenRequest(string Name);
 
-    public sealed record ReplayAnswer(int Matching, int Replayed, bool DryRun);
+    public sealed record ReplayAnswer(int Matching, int Replayed, bool DryRun, IReadOnlyList<FigureChange>? WouldChange = null);
 
     private static async Task<Results<Ok<ReplayAnswer>, ProblemHttpResult>> ReplayMatchingAsync(
         string? provider, string? @event, string? status, DateOnly? from, DateOnly? to, string? text, bool? dryRun,
-        ClaimsPrincipal user, DeliveryLogQueries log, DeliveryReplay replay, CancellationToken ct)
+        ClaimsPrincipal user, DeliveryLogQueries log, DeliveryReplay replay, ReplayPreviewer previewer, CancellationToken ct)
     {
         if (!DeliveryLogQueries.TryParseStatus(status, out var wanted))
             return TypedResults.Problem(statusCode: 400, title: "Invalid filter", detail: "'status' must be one of accepted, projected, quarantined, failed.");
         var ids = await log.IdsAsync(new DeliverySearch(provider, @event, wanted, from, to, text), ct);
-        if (dryRun == true) return TypedResults.Ok(new ReplayAnswer(ids.Count, 0, true));
+        if (dryRun == true) return TypedResults.Ok(new ReplayAnswer(ids.Count, 0, true, (await previewer.PreviewAsync(ids, ct)).Changes));
         return TypedResults.Ok(new ReplayAnswer(ids.Count, await replay.ReplayAsync(ids, user, ct), false));
     }
 

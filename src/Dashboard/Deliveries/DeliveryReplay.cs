@@ -28,21 +28,29 @@ public sealed class DeliveryReplay(
         await projector.RunBetweenBatchesAsync(async () =>
         {
             await using var db = await factory.CreateDbContextAsync(ct);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            foreach (var chunk in ids.Chunk(500))
-            {
-                await db.FirstbirdEvents.Where(e => chunk.Contains(e.DeliveryId)).ExecuteDeleteAsync(ct);
-                await db.QuarantinedEnvelopes.Where(q => chunk.Contains(q.DeliveryId)).ExecuteDeleteAsync(ct);
-                await db.IdibuSnapshots.Where(s => chunk.Contains(s.DeliveryId)).ExecuteDeleteAsync(ct);
-                replayed += await db.Deliveries.Where(d => chunk.Contains(d.Id)).ExecuteUpdateAsync(set => set
-                    .SetProperty(d => d.Status, DeliveryStatus.Accepted)
-                    .SetProperty(d => d.StatusReason, (string?)null)
-                    .SetProperty(d => d.ProjectedAt, (DateTime?)null), ct);
-            }
-            await transaction.CommitAsync(ct);
+            replayed = await QueueAgainAsync(db, ids, ct);
         }, ct);
         await audit.RecordAsync(actor, "delivery.replayed", ids.Count == 1 ? $"delivery {ids[0]}" : $"{ids.Count} deliveries", null, ct);
         return replayed;
+    }
+
+    /// <summary>Takes away what the deliveries produced on their own and queues them for the projector again.</summary>
+    public static async Task<int> QueueAgainAsync(DashboardDbContext db, IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        var queued = 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var chunk in ids.Chunk(500))
+        {
+            await db.FirstbirdEvents.Where(e => chunk.Contains(e.DeliveryId)).ExecuteDeleteAsync(ct);
+            await db.QuarantinedEnvelopes.Where(q => chunk.Contains(q.DeliveryId)).ExecuteDeleteAsync(ct);
+            await db.IdibuSnapshots.Where(s => chunk.Contains(s.DeliveryId)).ExecuteDeleteAsync(ct);
+            queued += await db.Deliveries.Where(d => chunk.Contains(d.Id) && d.StatusReason != "erased on request").ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.Status, DeliveryStatus.Accepted)
+                .SetProperty(d => d.StatusReason, (string?)null)
+                .SetProperty(d => d.ProjectedAt, (DateTime?)null), ct);
+        }
+        await transaction.CommitAsync(ct);
+        return queued;
     }
 
     public async Task<RebuildProgress> ProgressAsync(CancellationToken ct)
@@ -72,7 +80,7 @@ public sealed class DeliveryReplay(
             await db.FirstbirdEvents.ExecuteDeleteAsync(ct);
             await db.ReferralApplications.ExecuteDeleteAsync(ct);
             await db.QuarantinedEnvelopes.ExecuteDeleteAsync(ct);
-            var total = await db.Deliveries.ExecuteUpdateAsync(set => set
+            var total = await db.Deliveries.Where(d => d.StatusReason != "erased on request").ExecuteUpdateAsync(set => set
                 .SetProperty(d => d.Status, DeliveryStatus.Accepted)
                 .SetProperty(d => d.StatusReason, (string?)null)
                 .SetProperty(d => d.ProjectedAt, (DateTime?)null), ct);

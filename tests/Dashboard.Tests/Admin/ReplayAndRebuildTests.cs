@@ -66,6 +66,34 @@ public sealed class ReplayAndRebuildTests : IDisposable
     }
 
     [Fact]
+    public async Task AfterAParserChangeABulkReplayChangesExactlyWhatItsDryRunPredicted()
+    {
+        var client = _app.CreateClient();
+        await client.PostIdibuAsync(new Builders.IdibuCandidateBuilder().WithId("k1").WithSource("LinkedIn").OnVacancy("v1", "11", "Applicants").Build(), "k1");
+        await client.PostIdibuAsync(new Builders.IdibuCandidateBuilder().WithId("k2").WithSource("Indeed").OnVacancy("v1", "11", "Applicants").Build(), "k2");
+        // As if an older parser had not understood k2: it was quarantined and never reached the figures.
+        await using (var db = await _app.CreateDbContextAsync())
+            await db.Deliveries.Where(d => d.SenderDeliveryId == "k2").ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.Status, DeliveryStatus.Quarantined).SetProperty(d => d.StatusReason, "unknown event"));
+        await _app.ProjectAsync();
+        var admin = _app.CreateApiClient();
+        var before = await admin.GetStringAsync("/api/analytics/sources");
+
+        var dryRun = await (await admin.PostAsync("/api/admin/deliveries/replay?status=quarantined&dryRun=true", null))
+            .Content.ReadFromJsonAsync<Dashboard.Admin.AdminEndpoints.ReplayAnswer>();
+        Assert.Equal(before, await admin.GetStringAsync("/api/analytics/sources"));
+        Assert.Equal(1, dryRun!.Matching);
+        var predicted = Assert.Single(dryRun.WouldChange!, c => c.Figure == "sources");
+        Assert.Equal(["consultants", "funnel", "locations", "sources"], dryRun.WouldChange!.Select(c => c.Figure).Order());
+
+        await admin.PostAsync("/api/admin/deliveries/replay?status=quarantined", null);
+        await _app.ProjectAsync();
+
+        Assert.Equal(JsonNode.Parse(predicted.After)!.ToJsonString(), JsonNode.Parse(await admin.GetStringAsync("/api/analytics/sources"))!.ToJsonString());
+        Assert.Contains("Indeed", predicted.After);
+    }
+
+    [Fact]
     public async Task TheConsoleFindsADeliveryByTextInsideItsBody()
     {
         var deliveries = SampleTrafficGenerator.Generate(new SampleTrafficOptions { Candidates = 10, Seed = 9 }).Deliveries;
