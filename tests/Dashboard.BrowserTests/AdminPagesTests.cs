@@ -85,6 +85,13 @@ public sealed class AdminPagesTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(page.GetByTestId("replay-done")).ToBeVisibleAsync();
         await Screenshots.TakeAsync(page, "admin-delivery");
 
+        await page.GotoAsync("/admin/deliveries?text=Zebra");
+        await page.WaitForInteractiveAsync();
+        await page.GetByTestId("replay-matching").ClickAsync();
+        await Expect(page.GetByTestId("replay-preview")).ToContainTextAsync("1 deliveries would be replayed");
+        await page.GetByTestId("replay-confirm").ClickAsync();
+        await Expect(page.GetByText("1 deliveries queued for replay.")).ToBeVisibleAsync();
+
         await page.GotoAsync("/admin/audit");
         await Expect(page.GetByTestId("audit-table")).ToContainTextAsync("key.created");
         await Expect(page.GetByTestId("audit-table")).Not.ToContainTextAsync(url.Split('/')[^1]);

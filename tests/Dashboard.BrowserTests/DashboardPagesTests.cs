@@ -152,5 +152,10 @@ public sealed class DashboardPagesTests(BrowserFixture browser, ITestOutputHelpe
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("Not allowed");
         Assert.Contains("/account/denied", page.Url);
+
+        await page.GotoAsync("/");
+        await page.WaitForInteractiveAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/account/login"));
     }
 }

@@ -59,6 +59,18 @@ public sealed class SignInTests : IDisposable
     }
 
     [Fact]
+    public async Task SigningOutWithoutAnAntiforgeryTokenIsRefused()
+    {
+        var browser = new BrowserLikeClient(_app);
+        await browser.CreateFirstAdminAsync(AdminEmail, Password);
+
+        var forged = await browser.Http.PostAsync("/account/logout", new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.Http.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
     public async Task RepeatedWrongPasswordsLockTheAccount()
     {
         await new BrowserLikeClient(_app).CreateFirstAdminAsync(AdminEmail, Password);
