@@ -46,7 +46,7 @@ internal static class FirstbirdEventReader
             ApplicantName: NameOf(applicant),
             ReferrerId: referrer?.Text("id") ?? e.Text("referrer_id"),
             ReceivedType: name == "job_application.received" ? e.Text("type")?.ToLowerInvariant() : null,
-            Rating: Upper(e.Text("rating") ?? application?.Text("rating")),
+            Rating: RatingOf(e.Text("rating") ?? application?.Text("rating")),
             InitialRating: e.Flag("initial"),
             CloseReason: CloseReasonOf(e.Text("close_reason")),
             PayReward: e.Flag("pay_reward"),
@@ -62,6 +62,9 @@ internal static class FirstbirdEventReader
         var name = string.Join(' ', new[] { p.Text("first_name"), p.Text("last_name") }.Where(n => n is not null));
         return name.Length == 0 ? null : name;
     }
+
+    // Only firstbird's three grades count; anything else (the 2016 document's "A, B or C") is no rating.
+    private static string? RatingOf(string? rating) => Upper(rating) is "A" or "B" or "C" ? Upper(rating) : null;
 
     // REST answers CANDIDATE_ACCEPTED when no reason was given; both mean "unspecified".
     private static string? CloseReasonOf(string? reason) =>

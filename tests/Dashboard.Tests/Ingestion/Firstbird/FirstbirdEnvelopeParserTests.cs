@@ -24,6 +24,7 @@ public sealed class FirstbirdEnvelopeParserTests
         Assert.Equal("link or referral", received.ReceivedType);
         Assert.Equal(new DateTimeOffset(1970, 1, 1, 12, 0, 0, TimeSpan.Zero), received.OccurredAt);
         Assert.Equal("user", batch.Envelopes[2].Event!.ReceivedType);
+        Assert.Null(batch.Envelopes.Single(e => e.Event!.EventName == "job_application.rated").Event!.Rating);
     }
 
     [Fact]

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDashboardDbContext))]
-    [Migration("20261124055317_DeliveryRedaction")]
-    partial class DeliveryRedaction
+    [Migration("20261124061050_InitialStore")]
+    partial class InitialStore
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -292,6 +292,10 @@ namespace Dashboard.Storage.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SignatureCheck")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -360,6 +364,36 @@ namespace Dashboard.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("EndpointKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Ingestion.Security.SenderSettings", b =>
+                {
+                    b.Property<string>("Provider")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllowedIps")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BasicPasswordHash")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BasicUsername")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EnforceHmac")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedHmacSecret")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Provider");
+
+                    b.ToTable("SenderSettings", (string)null);
                 });
 
             modelBuilder.Entity("Dashboard.Projection.ReadModel.FirstbirdEventRow", b =>
