@@ -9,25 +9,31 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.BrowserTests;
 
-/// <summary>Whole pages in Chromium against the app on a real port, as a recruiter uses them.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardPagesTests(BrowserFixture browser, ITestOutputHelper output) : IAsyncLifetime
+/// <summary>One app filled with eight weeks of sample traffic, shared by the page tests (none of them removes anything).</summary>
+public sealed class SampleDashboard : IAsyncLifetime
 {
-    private LiveDashboard _live = null!;
+    public LiveDashboard Live { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        _live = await LiveDashboard.StartAsync();
+        Live = await LiveDashboard.StartAsync();
         var traffic = SampleTrafficGenerator.Generate(new SampleTrafficOptions
         {
             Candidates = 80, Seed = 5, Start = DateTimeOffset.UtcNow.Date.AddDays(-56),
         });
-        await new SampleTrafficSender(_live.Senders)
+        await new SampleTrafficSender(Live.Senders)
             .SendAsync(traffic, DashboardApplication.IdibuKey, DashboardApplication.FirstbirdKey, 4, CancellationToken.None);
-        await _live.App.ProjectAsync();
+        await Live.App.ProjectAsync();
     }
 
-    public async Task DisposeAsync() => await _live.DisposeAsync();
+    public async Task DisposeAsync() => await Live.DisposeAsync();
+}
+
+/// <summary>Whole pages in Chromium against the app on a real port, as a recruiter uses them.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardPagesTests(BrowserFixture browser, SampleDashboard sample, ITestOutputHelper output) : IClassFixture<SampleDashboard>
+{
+    private readonly LiveDashboard _live = sample.Live;
 
     [Theory]
     [InlineData("/", "overview")]
