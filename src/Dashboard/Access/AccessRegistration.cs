@@ -1,7 +1,6 @@
 using Dashboard.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,11 +48,6 @@ public static class AccessRegistration
             .AddPolicy(AccessPolicies.Admin, policy => policy
                 .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
                 .RequireRole(Roles.Admin));
-
-        // Sign-in cookies must survive a restart: keep the key ring beside the database.
-        var keysFolder = Path.Combine(StorageOptions.From(builder.Configuration, builder.Environment.ContentRootPath).DataFolder, "keys");
-        Directory.CreateDirectory(keysFolder);
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(keysFolder)).SetApplicationName("recruitment-dashboard");
         return builder;
     }
 

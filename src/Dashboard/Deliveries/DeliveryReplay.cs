@@ -44,7 +44,7 @@ public sealed class DeliveryReplay(
             await db.FirstbirdEvents.Where(e => chunk.Contains(e.DeliveryId)).ExecuteDeleteAsync(ct);
             await db.QuarantinedEnvelopes.Where(q => chunk.Contains(q.DeliveryId)).ExecuteDeleteAsync(ct);
             await db.IdibuSnapshots.Where(s => chunk.Contains(s.DeliveryId)).ExecuteDeleteAsync(ct);
-            queued += await db.Deliveries.Where(d => chunk.Contains(d.Id) && d.StatusReason != "erased on request").ExecuteUpdateAsync(set => set
+            queued += await db.Deliveries.Where(d => chunk.Contains(d.Id) && d.Status != DeliveryStatus.Erased).ExecuteUpdateAsync(set => set
                 .SetProperty(d => d.Status, DeliveryStatus.Accepted)
                 .SetProperty(d => d.StatusReason, (string?)null)
                 .SetProperty(d => d.ProjectedAt, (DateTime?)null), ct);
@@ -80,7 +80,7 @@ public sealed class DeliveryReplay(
             await db.FirstbirdEvents.ExecuteDeleteAsync(ct);
             await db.ReferralApplications.ExecuteDeleteAsync(ct);
             await db.QuarantinedEnvelopes.ExecuteDeleteAsync(ct);
-            var total = await db.Deliveries.Where(d => d.StatusReason != "erased on request").ExecuteUpdateAsync(set => set
+            var total = await db.Deliveries.Where(d => d.Status != DeliveryStatus.Erased).ExecuteUpdateAsync(set => set
                 .SetProperty(d => d.Status, DeliveryStatus.Accepted)
                 .SetProperty(d => d.StatusReason, (string?)null)
                 .SetProperty(d => d.ProjectedAt, (DateTime?)null), ct);

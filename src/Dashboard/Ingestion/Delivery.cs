@@ -10,6 +10,9 @@ public enum DeliveryStatus
     Projected,
     Quarantined,
     Failed,
+
+    /// <summary>Emptied for a right-to-erasure request: kept as a tombstone, never projected again.</summary>
+    Erased,
 }
 
 /// <summary>

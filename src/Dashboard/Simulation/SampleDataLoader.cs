@@ -15,7 +15,8 @@ public sealed class SampleDataLoader(
 {
     public const int DefaultCandidates = 200;
 
-    public async Task<SendReport> LoadAsync(int candidates, IProgress<int>? progress, CancellationToken cancellationToken)
+    /// <summary>Sends the traffic; <paramref name="progress"/> hears (sent, total) as it goes.</summary>
+    public async Task<SendReport> LoadAsync(int candidates, IProgress<(int Sent, int Total)>? progress, CancellationToken cancellationToken)
     {
         var traffic = SampleTrafficGenerator.Generate(new SampleTrafficOptions
         {
@@ -30,7 +31,8 @@ public sealed class SampleDataLoader(
         {
             using var client = new HttpClient { BaseAddress = OwnAddress(), Timeout = TimeSpan.FromSeconds(30) };
             var report = await new SampleTrafficSender(client)
-                .SendAsync(traffic, idibuKey, firstbirdKey, concurrency: 4, cancellationToken, progress);
+                .SendAsync(traffic, idibuKey, firstbirdKey, concurrency: 4, cancellationToken,
+                    progress is null ? null : new Progress<int>(sent => progress.Report((sent, traffic.Deliveries.Count))));
             logger.LogInformation("Sample data sent: {Sent} deliveries, {Failed} failed", report.Sent, report.Failed);
             return report;
         }
@@ -39,9 +41,6 @@ public sealed class SampleDataLoader(
             await RevokeTemporaryKeysAsync(CancellationToken.None);
         }
     }
-
-    public int DeliveriesFor(int candidates) =>
-        SampleTrafficGenerator.Generate(new SampleTrafficOptions { Candidates = candidates }).Deliveries.Count;
 
     private Uri OwnAddress()
     {

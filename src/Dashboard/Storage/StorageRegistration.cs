@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -12,6 +13,10 @@ public static class StorageRegistration
         builder.Services.AddPooledDbContextFactory<SqliteDashboardDbContext>(o => o.UseDashboardSqlite(options.ConnectionString));
         builder.Services.AddSingleton<IDbContextFactory<DashboardDbContext>, DashboardContextFactory<SqliteDashboardDbContext>>();
         builder.Services.AddSingleton<DatabaseHealth>();
+
+        // Sign-in cookies and protected secrets must survive a restart: the key ring lives beside the database.
+        var keysFolder = Directory.CreateDirectory(Path.Combine(options.DataFolder, "keys"));
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(keysFolder).SetApplicationName("recruitment-dashboard");
         return builder;
     }
 

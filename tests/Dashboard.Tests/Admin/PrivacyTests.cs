@@ -37,6 +37,11 @@ public sealed class PrivacyTests : IDisposable
         Assert.Empty(await PlacesHolding(Email));
         var sources = await _app.CreateApiClient().GetFromJsonAsync<List<Dashboard.Analytics.SourceFigure>>("/api/analytics/sources");
         Assert.Equal(1, Assert.Single(sources!).Candidates);
+        await _app.CreateApiClient().PostAsync("/api/admin/rebuild", null);
+        await _app.ProjectAsync();
+        var rebuilt = await _app.CreateApiClient().GetFromJsonAsync<List<Dashboard.Analytics.SourceFigure>>("/api/analytics/sources");
+        Assert.Equal(1, Assert.Single(rebuilt!).Candidates);
+        Assert.Empty(await PlacesHolding(Email));
         Assert.Contains("candidate.erased", await _app.CreateApiClient().GetStringAsync("/api/admin/audit"));
         Assert.DoesNotContain(Email, await _app.CreateApiClient().GetStringAsync("/api/admin/audit"));
     }

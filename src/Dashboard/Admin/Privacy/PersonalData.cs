@@ -74,7 +74,7 @@ public sealed class PersonalData(IDbContextFactory<DashboardDbContext> factory, 
         // The delivery stays as a tombstone so the log still accounts for it; a rebuild skips it.
         await db.Deliveries.Where(d => erase.Contains(d.Id)).ExecuteUpdateAsync(set => set
             .SetProperty(d => d.Body, "{\"erased\":true}"u8.ToArray())
-            .SetProperty(d => d.Status, DeliveryStatus.Quarantined)
+            .SetProperty(d => d.Status, DeliveryStatus.Erased)
             .SetProperty(d => d.StatusReason, "erased on request")
             .SetProperty(d => d.RedactedAt, now), ct);
 
