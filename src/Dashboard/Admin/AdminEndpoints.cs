@@ -134,7 +134,7 @@ public static class AdminEndpoints
         ClaimsPrincipal user, DeliveryLogQueries log, DeliveryReplay replay, ReplayPreviewer previewer, CancellationToken ct)
     {
         if (!DeliveryLogQueries.TryParseStatus(status, out var wanted))
-            return TypedResults.Problem(statusCode: 400, title: "Invalid filter", detail: "'status' must be one of accepted, projected, quarantined, failed.");
+            return TypedResults.Problem(statusCode: 400, title: "Invalid filter", detail: "'status' must be one of accepted, projected, quarantined, failed, erased.");
         var ids = await log.IdsAsync(new DeliverySearch(provider, @event, wanted, from, to, text), ct);
         if (dryRun == true) return TypedResults.Ok(new ReplayAnswer(ids.Count, 0, true, (await previewer.PreviewAsync(ids, ct)).Changes));
         return TypedResults.Ok(new ReplayAnswer(ids.Count, await replay.ReplayAsync(ids, user, ct), false));

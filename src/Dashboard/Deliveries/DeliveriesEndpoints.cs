@@ -27,7 +27,7 @@ public static class DeliveriesEndpoints
             return TypedResults.Problem(statusCode: 400, title: "Invalid filter", detail: "'provider' must be 'idibu' or 'firstbird'.");
         if (!DeliveryLogQueries.TryParseStatus(status, out var wanted))
             return TypedResults.Problem(statusCode: 400, title: "Invalid filter",
-                detail: "'status' must be one of accepted, projected, quarantined, failed.");
+                detail: "'status' must be one of accepted, projected, quarantined, failed, erased.");
         return TypedResults.Ok(await queries.PageAsync(provider, wanted, page ?? 1, ct));
     }
 
