@@ -122,8 +122,10 @@ public sealed class DeliveryProjector(
 
     private async Task ProjectAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
+        // Reading and folding happen outside any transaction: SQLite has one writer, and the delivery log's group
+        // commit must not wait behind a projection's reads. The projector is the read model's only writer, so what
+        // it read is still true when SaveChanges writes everything (and the "projected" marks) in one short transaction.
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var deliveries = await db.Deliveries.Where(d => ids.Contains(d.Id)).OrderBy(d => d.Id).ToListAsync(cancellationToken);
         var idibu = new IdibuProjection(db);
         var firstbird = new FirstbirdProjection(db);
@@ -135,7 +137,6 @@ public sealed class DeliveryProjector(
             delivery.ProjectedAt = now;
         }
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private static async Task ProjectOneAsync(Delivery delivery, IdibuProjection idibu, FirstbirdProjection firstbird, CancellationToken ct)

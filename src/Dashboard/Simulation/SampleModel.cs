@@ -9,6 +9,9 @@ public sealed record SampleTrafficOptions
     public double DuplicateShare { get; init; } = 0.05;
     public double LateShare { get; init; } = 0.05;
     public int? Referrals { get; init; }
+
+    /// <summary>Events per firstbird batch; unset packs one to ten, as firstbird does for a quiet account.</summary>
+    public int? FirstbirdBatchSize { get; init; }
 }
 
 /// <summary>One request as a sender would make it; <see cref="At"/> and <see cref="Subject"/> are for tests, never sent.</summary>

@@ -56,13 +56,13 @@ internal static class SampleReferrals
         return events.OrderBy(e => e.At).ToList();
     }
 
-    /// <summary>Packs events into batches of one to ten, in time order, as firstbird batches its sends.</summary>
-    public static List<SampleDelivery> Batches(Random random, List<SampleReferralEvent> events)
+    /// <summary>Packs events into batches, in time order, as firstbird batches its sends: one to ten unless a size is given.</summary>
+    public static List<SampleDelivery> Batches(Random random, List<SampleReferralEvent> events, int? batchSize = null)
     {
         var batches = new List<SampleDelivery>();
         for (var i = 0; i < events.Count;)
         {
-            var size = Math.Min(random.Next(1, 11), events.Count - i);
+            var size = Math.Min(batchSize ?? random.Next(1, 11), events.Count - i);
             batches.Add(SamplePayloads.FirstbirdBatch(events.GetRange(i, size)));
             i += size;
         }

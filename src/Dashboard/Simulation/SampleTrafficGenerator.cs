@@ -22,7 +22,7 @@ public static class SampleTrafficGenerator
             for (var i = 0; i < moments.Count; i++)
                 idibu.Add(SamplePayloads.CandidateSnapshot(random, candidate, moments[i], created: i == 0));
         }
-        var firstbird = SampleReferrals.Batches(random, referrals);
+        var firstbird = SampleReferrals.Batches(random, referrals, options.FirstbirdBatchSize);
 
         var ordered = Interleave(random, idibu.OrderBy(TimeOf).ToList(), firstbird);
         MakeSomeLate(random, ordered, options.LateShare);

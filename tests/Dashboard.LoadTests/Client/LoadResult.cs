@@ -1,0 +1,47 @@
+using HdrHistogram;
+
+namespace Dashboard.LoadTests.Client;
+
+/// <summary>What a load run saw: counts by answer, and ack latency measured from each request's scheduled time.</summary>
+public sealed class LoadResult(HistogramBase latencyMicros)
+{
+    private long _acknowledged, _acknowledgedEvents, _non2xx, _errors, _notSent;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, long> _byStatus = new();
+
+    public HistogramBase LatencyMicros { get; } = latencyMicros;
+    public long Scheduled { get; set; }
+    public TimeSpan Elapsed { get; set; }
+    public long Acknowledged => Interlocked.Read(ref _acknowledged);
+    public long AcknowledgedEvents => Interlocked.Read(ref _acknowledgedEvents);
+    public long Non2xx => Interlocked.Read(ref _non2xx);
+    public long Errors => Interlocked.Read(ref _errors);
+    public long NotSent => Interlocked.Read(ref _notSent);
+    public IReadOnlyDictionary<int, long> ByStatus => _byStatus;
+
+    public double AcknowledgedPerSecond => Elapsed.TotalSeconds > 0 ? Acknowledged / Elapsed.TotalSeconds : 0;
+    public double EventsPerSecond => Elapsed.TotalSeconds > 0 ? AcknowledgedEvents / Elapsed.TotalSeconds : 0;
+    public bool AllAcknowledged => Acknowledged == Scheduled;
+
+    public double PercentileMs(double percentile) => LatencyMicros.TotalCount == 0 ? 0 : LatencyMicros.GetValueAtPercentile(percentile) / 1000.0;
+    public double MaxMs => LatencyMicros.TotalCount == 0 ? 0 : LatencyMicros.GetMaxValue() / 1000.0;
+
+    internal void CountAnswer(int status, int events)
+    {
+        _byStatus.AddOrUpdate(status, 1, (_, n) => n + 1);
+        if (status is >= 200 and < 300)
+        {
+            Interlocked.Increment(ref _acknowledged);
+            Interlocked.Add(ref _acknowledgedEvents, events);
+        }
+        else Interlocked.Increment(ref _non2xx);
+    }
+
+    internal void CountError() => Interlocked.Increment(ref _errors);
+    internal void CountNotSent() => Interlocked.Increment(ref _notSent);
+
+    public string Summary() =>
+        $"{Acknowledged:N0}/{Scheduled:N0} acknowledged in {Elapsed.TotalSeconds:F1} s ({AcknowledgedPerSecond:N0}/s, {EventsPerSecond:N0} events/s); " +
+        $"non-2xx {Non2xx:N0} [{string.Join(", ", ByStatus.Where(s => s.Key is < 200 or >= 300).Select(s => $"{s.Key}: {s.Value}"))}], " +
+        $"errors {Errors:N0}, not sent {NotSent:N0}; latency ms p50 {PercentileMs(50):F1}, p99 {PercentileMs(99):F1}, " +
+        $"p99.9 {PercentileMs(99.9):F1}, max {MaxMs:F1}";
+}
