@@ -18,6 +18,10 @@ public static class LoadProgram
             "serve-floor" => await FloorServer.RunAsync(int.Parse(args[1]), args[2]),
             "serve-naive" => await NaiveReceiver.RunAsync(int.Parse(args[1]), args[2]),
             "throughput" => await ThroughputRun.RunAsync(options, Console.Out),
+            "latency" => await LatencyRun.RunAsync(options, Console.Out),
+            "firstbird" => await FirstbirdRun.RunAsync(options, Console.Out),
+            "startup" => await StartupRun.RunAsync(options, Console.Out),
+            "pages" => await PagesRun.RunAsync(options, Console.Out),
             "kill" => await KillRunAsync(options),
             "disk-full" => await DiskFullRunAsync(options),
             _ => Help(),
@@ -44,11 +48,16 @@ public static class LoadProgram
         Console.WriteLine("""
             runs:
               throughput   idibu deliveries: capacity of floor, naive and app; then the app at --rate for --seconds
-                           [--rates 250,500,...] [--step-seconds 10] [--rate 5000] [--seconds 60] [--duplicates 0.05] [--late 0.05]
+                           [--targets floor,naive,app] [--rates 250,500,...] [--step-seconds 10] [--rate 5000] [--seconds 60] [--duplicates 0.05] [--late 0.05]
+              latency      idibu ack latency at a fixed rate, floor and app [--rate 2000] [--seconds 60]
+              firstbird    firstbird batches: highest rate held, floor and app [--batch 50] [--rates 200,400,...] [--seconds 10]
+              startup      process start to /health 200, empty store and [--store FILE] [--repeat 3]
+              pages        open pages in Chromium: acknowledged → shown delay at [--rate 1000] for [--seconds 20],
+                           then app memory per idle page [--pages 50]
               kill         kill -9 the app at random moments under load, restart, repeat; then check the log and figures
                            [--cycles 20] [--rate 1000] [--seed 1]
               disk-full    the store on a 12 MB tmpfs that fills up while deliveries arrive, then frees (needs root)
-            every run writes its stores, logs and report.md under --out (default artifacts/load)
+            every run also takes [--set Name=Value] app settings and writes its stores, logs and report.md under --out (default artifacts/load)
             """);
         return 2;
     }

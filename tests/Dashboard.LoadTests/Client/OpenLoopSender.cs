@@ -24,7 +24,8 @@ public sealed class OpenLoopSender(LoadTarget target, int maxInFlight = 4096) : 
 
     /// <summary>Sends <paramref name="requests"/> one after another at <paramref name="ratePerSecond"/>.</summary>
     public async Task<LoadResult> RunAsync(
-        IReadOnlyList<LoadRequest> requests, double ratePerSecond, AckLog? acks, CancellationToken cancellationToken)
+        IReadOnlyList<LoadRequest> requests, double ratePerSecond, AckLog? acks, CancellationToken cancellationToken,
+        Action<long>? acknowledgedAt = null)
     {
         var result = new LoadResult(new LongConcurrentHistogram(1, TimeSpan.FromMinutes(2).Ticks / 10, 3)) { Scheduled = requests.Count };
         var inFlight = new List<Task>(requests.Count);
@@ -44,14 +45,15 @@ public sealed class OpenLoopSender(LoadTarget target, int maxInFlight = 4096) : 
                 continue;
             }
             Interlocked.Increment(ref running);
-            inFlight.Add(SendAsync(requests[i], due, clock, result, acks).ContinueWith(_ => Interlocked.Decrement(ref running), TaskScheduler.Default));
+            inFlight.Add(SendAsync(requests[i], due, clock, result, acks, acknowledgedAt).ContinueWith(_ => Interlocked.Decrement(ref running), TaskScheduler.Default));
         }
         await Task.WhenAll(inFlight);
         result.Elapsed = clock.Elapsed;
         return result;
     }
 
-    private async Task SendAsync(LoadRequest request, long dueTicks, Stopwatch clock, LoadResult result, AckLog? acks)
+    private async Task SendAsync(
+        LoadRequest request, long dueTicks, Stopwatch clock, LoadResult result, AckLog? acks, Action<long>? acknowledgedAt)
     {
         try
         {
@@ -65,6 +67,7 @@ public sealed class OpenLoopSender(LoadTarget target, int maxInFlight = 4096) : 
             var status = (int)response.StatusCode;
             if (status is >= 200 and < 300 && acks is not null)
                 await acks.AppendAsync($"{request.Provider}\t{request.BodySha256}");
+            if (status is >= 200 and < 300) acknowledgedAt?.Invoke(Stopwatch.GetTimestamp());
             result.LatencyMicros.RecordValue(Math.Max(1, (clock.ElapsedTicks - dueTicks) * 1_000_000 / Stopwatch.Frequency));
             result.CountAnswer(status, request.Events);
         }

@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Dashboard.LoadTests.Client;
+using Dashboard.LoadTests.Targets;
+using Dashboard.LoadTests.Traffic;
+using Microsoft.Playwright;
+
+namespace Dashboard.LoadTests.Runs;
+
+/// <summary>
+/// Open dashboard pages in Chromium: how long after a delivery is acknowledged the figure on an open page shows it
+/// (at 1,000 deliveries/s), and what each idle open page costs the app in memory.
+/// </summary>
+public static class PagesRun
+{
+    private const string Counter = "tile-deliveries-value";
+
+    public static async Task<int> RunAsync(RunOptions options, TextWriter console)
+    {
+        var folder = options.OutputFolder("pages");
+        var report = new RunReport(folder, console);
+        report.Machine("pages " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)));
+        var rate = options.Number("rate", 1000);
+        var seconds = options.Number("seconds", 20);
+        var pages = options.Whole("pages", 50);
+        // Development serves the pages' scripts and styles straight from the build output.
+        var settings = new Dictionary<string, string>(options.AppSettings()) { ["ASPNETCORE_ENVIRONMENT"] = "Development" };
+        var traffic = LoadTraffic.Idibu((int)(rate * seconds), duplicateShare: 0, lateShare: 0.05);
+
+        var (app, _) = await Launch.StartAsync(TargetKind.App, folder, Path.Combine(folder, "pages.db"), settings);
+        await using (app)
+        {
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = "/usr/bin/chromium", Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            });
+            var signedIn = await SignInAsync(browser, app.Address);
+            var page = await OpenQualityAsync(browser, signedIn, app.Address);
+
+            var delays = await MeasureLiveDelayAsync(page, app, traffic, rate, report);
+            report.Line($"acknowledged → shown on an open page at {rate:N0}/s: {delays.Count:N0} deliveries, " +
+                        $"p50 {Percentile(delays, 50):F0} ms, p95 {Percentile(delays, 95):F0} ms, max {delays.DefaultIfEmpty().Max():F0} ms");
+
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            var before = app.ResidentMemory().Current;
+            for (var i = 0; i < pages; i++) await OpenQualityAsync(browser, signedIn, app.Address);
+            await Task.Delay(TimeSpan.FromSeconds(15));
+            var after = app.ResidentMemory().Current;
+            report.Line($"{pages} idle pages open: app RSS {RunReport.Megabytes(before)} → {RunReport.Megabytes(after)}, " +
+                        $"{(after - before) / 1024.0 / pages:F0} KB per page");
+        }
+        return 0;
+    }
+
+    private static async Task<List<double>> MeasureLiveDelayAsync(IPage page, TargetProcess app, IReadOnlyList<LoadRequest> traffic, double rate, RunReport report)
+    {
+        var baseline = await ReadCounterAsync(page);
+        var acknowledged = new ConcurrentBag<long>();
+        var shown = new List<(long At, long Value)>();
+        using var stop = new CancellationTokenSource();
+        var polling = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                shown.Add((Stopwatch.GetTimestamp(), await ReadCounterAsync(page)));
+                await Task.Delay(20);
+            }
+        });
+
+        using var sender = new OpenLoopSender(Launch.LoadTargetFor(app));
+        var result = await sender.RunAsync(traffic, rate, acks: null, CancellationToken.None, acknowledgedAt: at => acknowledged.Add(at));
+        report.Line($"  load while watching: {result.Summary()}");
+        var deadline = Stopwatch.StartNew();
+        while (shown.Count == 0 || shown[^1].Value < baseline + result.Acknowledged && deadline.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(100);
+        await stop.CancelAsync();
+        await polling;
+
+        // Every acknowledged delivery is committed, so the count shown can only reach baseline + k once the k-th
+        // acknowledgement has happened: its delay is the first moment the page showed at least that many.
+        var delays = new List<double>();
+        var ordered = acknowledged.Order().ToList();
+        var poll = 0;
+        for (var k = 0; k < ordered.Count; k++)
+        {
+            while (poll < shown.Count && (shown[poll].At < ordered[k] || shown[poll].Value < baseline + k + 1)) poll++;
+            if (poll == shown.Count) break;
+            delays.Add(Stopwatch.GetElapsedTime(ordered[k], shown[poll].At).TotalMilliseconds);
+        }
+        return delays;
+    }
+
+    private static async Task<long> ReadCounterAsync(IPage page)
+    {
+        var text = await page.GetByTestId(Counter).InnerTextAsync();
+        return long.TryParse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value) ? value : 0;
+    }
+
+    private static async Task<string> SignInAsync(IBrowser browser, Uri address)
+    {
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", Launch.AdminEmail);
+        await page.FillAsync("#password", Launch.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        return await context.StorageStateAsync();
+    }
+
+    private static async Task<IPage> OpenQualityAsync(IBrowser browser, string signedIn, Uri address)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString(), StorageState = signedIn });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/quality?range=all");
+        await page.WaitForSelectorAsync("[data-testid=interactive][data-ready=yes]", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        await page.GetByTestId(Counter).WaitForAsync(new() { Timeout = 60_000 });
+        return page;
+    }
+
+    private static double Percentile(List<double> values, double percentile)
+    {
+        if (values.Count == 0) return double.NaN;
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+}

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using Dashboard.LoadTests.Targets;
+
+namespace Dashboard.LoadTests.Runs;
+
+/// <summary>Process start to <c>/health</c> 200, on an empty store and on a given (large) one, best of three.</summary>
+public static class StartupRun
+{
+    public static async Task<int> RunAsync(RunOptions options, TextWriter console)
+    {
+        var folder = options.OutputFolder("startup");
+        var report = new RunReport(folder, console);
+        report.Machine("startup " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)));
+        var stores = new List<(string Name, string Path)> { ("empty store", Path.Combine(folder, "empty.db")) };
+        if (options.Text("store", "") is { Length: > 0 } large) stores.Add((Path.GetFileName(large), Path.GetFullPath(large)));
+
+        foreach (var (name, path) in stores)
+        {
+            var times = new List<TimeSpan>();
+            for (var i = 0; i < options.Whole("repeat", 3); i++)
+            {
+                var (target, startUp) = await Launch.StartAsync(TargetKind.App, folder, path, options.AppSettings());
+                times.Add(startUp);
+                await target.DisposeAsync();
+            }
+            report.Line($"{name}: start to /health 200 in {string.Join(", ", times.Select(t => $"{t.TotalSeconds:F2} s"))} (best {times.Min().TotalSeconds:F2} s)");
+        }
+        return 0;
+    }
+}
