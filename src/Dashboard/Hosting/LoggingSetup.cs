@@ -24,7 +24,9 @@ public static class LoggingSetup
             {
                 sinks.Enrich.With<RawPathRemover>()
                     .ReadFrom.Configuration(builder.Configuration)
-                    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+                    // A request must not wait for the terminal: at thousands of deliveries a second it would.
+                    .WriteTo.Async(console => console.Console(
+                        outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
                 foreach (var sink in services.GetServices<ILogEventSink>()) sinks.WriteTo.Sink(sink);
             }),
             // The app's logger is its own: several instances in one process (tests) must not share the static one.

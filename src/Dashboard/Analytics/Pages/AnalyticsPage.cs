@@ -7,11 +7,12 @@ namespace Dashboard.Analytics.Pages;
 
 /// <summary>
 /// What every dashboard page shares: the view from the URL, loading and error states, and live refresh when the
-/// projector moves the figures (at most about once a second, however busy the senders are).
+/// projector moves the figures (at most twice a second, however busy the senders are, so a figure trails its
+/// delivery by well under a second).
 /// </summary>
 public abstract class AnalyticsPage : ComponentBase, IDisposable
 {
-    private static readonly TimeSpan RefreshAtMostEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RefreshAtMostEvery = TimeSpan.FromMilliseconds(500);
     private IDisposable? _subscription;
     private CancellationTokenSource _loading = new();
     private int _refreshPending;
