@@ -16,7 +16,7 @@ public sealed class ConnectionLimitsOptions
     /// <summary>Below this rate (after the grace period) a request body is cut off with 408.</summary>
     public double MinBodyBytesPerSecond { get; set; } = 240;
 
-    /// <summary>How long a body may start slowly (TLS, a congested link) before the rate counts.</summary>
+    /// <summary>How long a body may start slowly (TLS, a congested link) before the rate counts; Kestrel needs more than 1 s.</summary>
     public TimeSpan BodyGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>All headers must arrive within this time; idibu gives up after 5 s anyway.</summary>

@@ -74,6 +74,12 @@ public sealed class WebhookFuzzTests(ResilienceApplication shared, ITestOutputHe
             }
         }
 
+        if (problems.Count > 0 || shared.Errors().Count > 0)
+        {
+            // What the app said about it: a 503 names its cause only in a warning.
+            foreach (var warning in shared.App.Log.Events.Where(e => e.Level >= Serilog.Events.LogEventLevel.Warning).Take(40))
+                output.WriteLine($"{warning.Level}: {warning.RenderMessage()} {warning.Exception?.GetType().Name}: {warning.Exception?.Message}");
+        }
         problems.AddRange(shared.Errors().Select(e => $"error logged: {e.RenderMessage()} {e.Exception?.GetType().Name}: {e.Exception?.Message}"));
         Assert.True(problems.Count == 0, $"{problems.Count} problems; first ones:\n{string.Join("\n", problems.Take(20))}");
         await shared.AssertAFreshDeliveryIsProjectedAsync();
