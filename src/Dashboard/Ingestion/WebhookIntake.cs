@@ -41,11 +41,17 @@ public sealed class WebhookIntake(
                 detail: "The key in the webhook URL is missing, wrong, expired or revoked. Copy the URL again from the admin console.");
         }
 
-        var body = await WebhookBodyReader.ReadAsync(context, options.Value.MaxBodyBytes, cancellationToken);
-        if (body is null)
+        var read = await WebhookBodyReader.ReadAsync(context, options.Value.MaxBodyBytes, cancellationToken);
+        if (read.Bytes is not { } body)
         {
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large",
-                detail: $"Webhook bodies may be at most {options.Value.MaxBodyBytes} bytes.");
+            if (read.RefusalStatus == StatusCodes.Status413PayloadTooLarge)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large",
+                    detail: $"Webhook bodies may be at most {options.Value.MaxBodyBytes} bytes.");
+            }
+            logger.LogInformation("A {Provider} body could not be read (answered {Status}); nothing was stored", provider, read.RefusalStatus);
+            return Results.Problem(statusCode: read.RefusalStatus, title: "Body could not be read",
+                detail: "The body arrived too slowly, was cut short or was badly framed. Nothing was stored; please retry.");
         }
 
         var check = await senderSecurity.CheckAsync(provider, context.Request, body, cancellationToken);

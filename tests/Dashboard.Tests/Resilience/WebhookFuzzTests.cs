@@ -77,7 +77,9 @@ public sealed class WebhookFuzzTests(ResilienceApplication shared, ITestOutputHe
         if (problems.Count > 0 || shared.Errors().Count > 0)
         {
             // What the app said about it: a 503 names its cause only in a warning.
-            foreach (var warning in shared.App.Log.Events.Where(e => e.Level >= Serilog.Events.LogEventLevel.Warning).Take(40))
+            var causes = shared.App.Log.Events.Where(e =>
+                e.Level >= Serilog.Events.LogEventLevel.Warning && (e.Exception is not null || e.MessageTemplate.Text.Contains("could not")));
+            foreach (var warning in causes.Take(40))
                 output.WriteLine($"{warning.Level}: {warning.RenderMessage()} {warning.Exception?.GetType().Name}: {warning.Exception?.Message}");
         }
         problems.AddRange(shared.Errors().Select(e => $"error logged: {e.RenderMessage()} {e.Exception?.GetType().Name}: {e.Exception?.Message}"));
