@@ -46,6 +46,8 @@ public sealed class SlowSenderTests : IAsyncLifetime
     [Fact]
     public async Task ATrickledBodyIsCutOffWhileOtherDeliveriesAreAnsweredQuickly()
     {
+        // The first request of a fresh app pays for warming up; that is not what this test measures.
+        Assert.Equal(HttpStatusCode.OK, (await _senders.PostIdibuAsync(new IdibuCandidateBuilder().WithId("warm-up").Build(), "warm-up")).StatusCode);
         using var slow = await ConnectAsync();
         var head = $"POST /webhooks/idibu/{DashboardApplication.IdibuKey} HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
                    "Content-Type: application/json\r\nContent-Length: 10000\r\nX-Idibu-Event: candidate.update\r\n\r\n";
@@ -71,9 +73,10 @@ public sealed class SlowSenderTests : IAsyncLifetime
         // 26 bytes at 2 bytes a second would take 13 s, and the promised 10,000 never come. Kestrel checks once a
         // second after the 1.5 s grace; its own default grace (5 s) would be too late for this bound.
         Assert.True(cutOffAfter < TimeSpan.FromSeconds(4.5), $"the slow body was cut off after {cutOffAfter}");
-        Assert.All(answerTimes, t => Assert.True(t < TimeSpan.FromSeconds(2), $"an ordinary delivery took {t}"));
+        // idibu gives up after 5 s; a busy test machine needs some of that margin.
+        Assert.All(answerTimes, t => Assert.True(t < TimeSpan.FromSeconds(4), $"an ordinary delivery took {t}"));
         await using var db = await _app.CreateDbContextAsync();
-        Assert.Equal(10, await db.Deliveries.CountAsync());
+        Assert.Equal(11, await db.Deliveries.CountAsync());
         // A sender that is too slow is the sender's problem: nothing to wake anyone for.
         Assert.Empty(_app.Log.Events.Where(e => e.Level >= LogEventLevel.Error).Select(e => e.RenderMessage()));
     }
