@@ -5,6 +5,8 @@ public static class IngestionEndpoints
     public static WebApplicationBuilder AddIngestion(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
+        builder.Services.Configure<AuthFailureThrottleOptions>(builder.Configuration.GetSection(AuthFailureThrottleOptions.Section));
+        builder.Services.AddSingleton<AuthFailureThrottle>();
         builder.Services.AddSingleton<EndpointKeyRing>();
         builder.Services.AddSingleton<AuthFailureCounter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuthFailureCounter>());

@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace Dashboard.Ingestion;
 
 /// <summary>
-/// Opens a sender's body as JSON, or says in plain words why it cannot: empty, form-encoded, not JSON, too deep.
-/// Never throws, whatever the bytes.
+/// Opens a sender's body as JSON, or says in plain words why it cannot: empty, form-encoded, not UTF-8, not JSON,
+/// too deep. Never throws, whatever the bytes; and a document it returns can be read as text anywhere without throwing.
 /// </summary>
 public static class JsonBody
 {
@@ -31,9 +32,18 @@ public static class JsonBody
             problem = $"form-encoded body; {formAdvice}";
             return null;
         }
+        if (!Utf8.IsValid(bytes))
+        {
+            problem = "body is not valid UTF-8 text";
+            return null;
+        }
         try
         {
-            return JsonDocument.Parse(bytes.ToArray(), Options);
+            var document = JsonDocument.Parse(bytes.ToArray(), Options);
+            if (HasLoneSurrogateEscape(bytes)) problem = "body is not valid UTF-8 text: an escape (\\uD800-\\uDFFF) stands for half a character";
+            if (problem is null) return document;
+            document.Dispose();
+            return null;
         }
         catch (JsonException ex) when (ex.Message.Contains("maximum configured depth", StringComparison.OrdinalIgnoreCase))
         {
@@ -48,6 +58,31 @@ public static class JsonBody
             problem = $"body is not valid JSON: {FirstSentence(ex.Message)}";
         }
         return null;
+    }
+
+    /// <summary>
+    /// The parser lets <c>"\ud800"</c> through, but reading such a string later throws; finding it here keeps every
+    /// reader of the document free of that trap.
+    /// </summary>
+    private static bool HasLoneSurrogateEscape(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions
+        {
+            MaxDepth = Options.MaxDepth, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip,
+        });
+        while (reader.Read())
+        {
+            if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName) || !reader.ValueIsEscaped) continue;
+            try
+            {
+                reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsForm(string? contentType) =>

@@ -3,14 +3,26 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace Dashboard.Ingestion;
 
-/// <summary>Reads a request body whole, or returns null as soon as it is known to exceed the limit.</summary>
+/// <summary>A whole body, or the status it is refused with when it cannot be had.</summary>
+public readonly record struct WebhookBody(byte[]? Bytes, int RefusalStatus)
+{
+    public static WebhookBody Read(byte[] bytes) => new(bytes, 0);
+    public static WebhookBody TooLarge => new(null, StatusCodes.Status413PayloadTooLarge);
+    public static WebhookBody Refused(int status) => new(null, status);
+}
+
+/// <summary>
+/// Reads a request body whole, stopping as soon as it is known to exceed the limit. A body Kestrel gives up on (too
+/// slow: 408; broken chunking: 400) or a sender that hangs up is a refusal too, not an exception: the sender is
+/// the one at fault, and an exception would be logged as the app's own error.
+/// </summary>
 public static class WebhookBodyReader
 {
-    public static async Task<byte[]?> ReadAsync(HttpContext context, long limit, CancellationToken cancellationToken)
+    public static async Task<WebhookBody> ReadAsync(HttpContext context, long limit, CancellationToken cancellationToken)
     {
-        if (context.Request.ContentLength > limit) return null;
+        if (context.Request.ContentLength > limit) return WebhookBody.TooLarge;
 
-        // Kestrel also enforces the limit for chunked bodies; ours is far below its 30 MB default.
+        // Kestrel also enforces the limit for chunked bodies; one byte more tells "at the limit" from "over it".
         var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeFeature is { IsReadOnly: false }) sizeFeature.MaxRequestBodySize = limit + 1;
 
@@ -23,13 +35,17 @@ public static class WebhookBodyReader
                 var read = await context.Request.Body.ReadAsync(memory, cancellationToken);
                 if (read == 0) break;
                 buffer.Advance(read);
-                if (buffer.WrittenCount > limit) return null;
+                if (buffer.WrittenCount > limit) return WebhookBody.TooLarge;
             }
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException ex)
         {
-            return null;
+            return WebhookBody.Refused(ex.StatusCode);
         }
-        return buffer.WrittenSpan.ToArray();
+        catch (Exception ex) when (ex is IOException || (ex is OperationCanceledException && context.RequestAborted.IsCancellationRequested))
+        {
+            return WebhookBody.Refused(StatusCodes.Status400BadRequest);
+        }
+        return WebhookBody.Read(buffer.WrittenSpan.ToArray());
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -5,12 +6,14 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Ingestion;
 
 /// <summary>
-/// One webhook request, from key check to answer (design.md §2): 401 before anything is read, 413 over the limit,
-/// else the delivery is committed (or found to be a duplicate) and only then answered.
+/// One webhook request, from key check to answer (design.md §2): 429 for an address that keeps failing the key check,
+/// 401 before anything is read, 413 over the limit, else the delivery is committed (or found to be a duplicate) and
+/// only then answered.
 /// </summary>
 public sealed class WebhookIntake(
     EndpointKeyRing keys,
     AuthFailureCounter authFailures,
+    AuthFailureThrottle throttle,
     DeliveryLogWriter writer,
     Security.SenderSecurity senderSecurity,
     IOptions<WebhookOptions> options,
@@ -21,25 +24,41 @@ public sealed class WebhookIntake(
 
     public async Task<IResult> ReceiveAsync(string provider, string key, HttpContext context, CancellationToken cancellationToken)
     {
+        var address = context.Connection.RemoteIpAddress;
+        if (throttle.RetryAfter(address) is { } wait)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed key checks",
+                detail: "This address presented too many wrong endpoint keys. Wait for the time in Retry-After, then check the webhook URL.");
+        }
+
         if (!await keys.IsValidAsync(provider, key, cancellationToken))
         {
             authFailures.Record(provider);
+            throttle.RecordFailure(address);
             logger.LogWarning("Rejected a delivery for {Provider}: missing or wrong key", provider);
             return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unknown endpoint key",
                 detail: "The key in the webhook URL is missing, wrong, expired or revoked. Copy the URL again from the admin console.");
         }
 
-        var body = await WebhookBodyReader.ReadAsync(context, options.Value.MaxBodyBytes, cancellationToken);
-        if (body is null)
+        var read = await WebhookBodyReader.ReadAsync(context, options.Value.MaxBodyBytes, cancellationToken);
+        if (read.Bytes is not { } body)
         {
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large",
-                detail: $"Webhook bodies may be at most {options.Value.MaxBodyBytes} bytes.");
+            if (read.RefusalStatus == StatusCodes.Status413PayloadTooLarge)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large",
+                    detail: $"Webhook bodies may be at most {options.Value.MaxBodyBytes} bytes.");
+            }
+            logger.LogInformation("A {Provider} body could not be read (answered {Status}); nothing was stored", provider, read.RefusalStatus);
+            return Results.Problem(statusCode: read.RefusalStatus, title: "Body could not be read",
+                detail: "The body arrived too slowly, was cut short or was badly framed. Nothing was stored; please retry.");
         }
 
         var check = await senderSecurity.CheckAsync(provider, context.Request, body, cancellationToken);
         if (!check.Allowed)
         {
             authFailures.Record(provider);
+            throttle.RecordFailure(address);
             logger.LogWarning("Refused a delivery for {Provider}: {Problem}", provider, check.Problem);
             return Results.Problem(statusCode: check.StatusCode, title: "Sender check failed", detail: check.Problem);
         }

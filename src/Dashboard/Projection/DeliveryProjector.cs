@@ -19,6 +19,10 @@ public sealed class DeliveryProjector(
     ILogger<DeliveryProjector> logger) : BackgroundService
 {
     private const int BatchSize = 200;
+
+    // A batch holds the store's write lock while it works, and the delivery log waits at most 3 s for it; large
+    // bodies cost the most, so a batch also stops at this many body bytes (it always takes at least one delivery).
+    private const long BatchBodyBytes = 256 * 1024;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _oneBatchAtATime = new(1, 1);
 
@@ -62,12 +66,13 @@ public sealed class DeliveryProjector(
         List<long> ids;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            ids = await db.Deliveries.AsNoTracking()
+            var waiting = await db.Deliveries.AsNoTracking()
                 .Where(d => d.Status == DeliveryStatus.Accepted)
                 .OrderBy(d => d.Id)
-                .Select(d => d.Id)
+                .Select(d => new { d.Id, d.BodyLength })
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);
+            ids = WithinByteBudget(waiting.Select(d => (d.Id, d.BodyLength)));
         }
         if (ids.Count == 0) return 0;
 
@@ -82,6 +87,19 @@ public sealed class DeliveryProjector(
         }
         changes.Publish();
         return ids.Count;
+    }
+
+    private static List<long> WithinByteBudget(IEnumerable<(long Id, int BodyLength)> waiting)
+    {
+        var ids = new List<long>();
+        long bytes = 0;
+        foreach (var (id, length) in waiting)
+        {
+            if (ids.Count > 0 && bytes + length > BatchBodyBytes) break;
+            ids.Add(id);
+            bytes += length;
+        }
+        return ids;
     }
 
     /// <summary>Runs <paramref name="work"/> between batches, so it never interleaves with a projection.</summary>
