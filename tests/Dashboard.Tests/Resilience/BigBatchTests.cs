@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Dashboard.Ingestion;
 using Dashboard.Ingestion.Firstbird;
+using Dashboard.Ingestion.Idibu;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using static Dashboard.Tests.Resilience.HostileBodies;
@@ -30,7 +31,7 @@ public sealed class BigBatchTests(ResilienceApplication shared) : IClassFixture<
 
     [Theory]
     [InlineData(12_000, "quarantined", DeliveryStatus.Quarantined)]
-    [InlineData(1_000, "accepted", DeliveryStatus.Projected)]
+    [InlineData(IdibuCandidateReader.MaxVacancies, "accepted", DeliveryStatus.Projected)]
     public async Task ACandidateOnThousandsOfVacanciesDoesNotMakeOtherSendersRetry(int count, string answered, DeliveryStatus ends)
     {
         var vacancies = "[" + string.Join(",", Enumerable.Range(0, count).Select(i =>
