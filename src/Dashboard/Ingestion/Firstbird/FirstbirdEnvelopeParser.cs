@@ -12,6 +12,13 @@ public static class FirstbirdEnvelopeParser
 {
     private const string FormAdvice = "firstbird sends JSON arrays; check the webhook's target URL";
 
+    /// <summary>
+    /// firstbird batches to save requests, not to ship bulk: a body of hundreds of envelopes (a 1 MiB body can hold
+    /// 300,000) would hold the store's write lock long enough for other senders to be told to retry. It is kept,
+    /// quarantined, for a person to look at.
+    /// </summary>
+    public const int MaxEnvelopes = 200;
+
     public static FirstbirdBatch Parse(ReadOnlySpan<byte> body, string? contentType)
     {
         using var document = JsonBody.TryOpen(body, contentType, FormAdvice, out var problem);
@@ -26,6 +33,8 @@ public static class FirstbirdEnvelopeParser
         };
         if (elements is null) return FirstbirdBatch.Quarantined("expected a JSON array of event envelopes");
         if (elements.Count == 0) return FirstbirdBatch.Quarantined("empty batch: the array holds no event");
+        if (elements.Count > MaxEnvelopes)
+            return FirstbirdBatch.Quarantined($"batch of {elements.Count} events is more than the {MaxEnvelopes} one delivery may carry");
 
         var envelopes = new List<FirstbirdEnvelope>(elements.Count);
         for (var index = 0; index < elements.Count; index++)

@@ -5,9 +5,17 @@ namespace Dashboard.Ingestion.Idibu;
 /// <summary>Reads a candidate snapshot; only the candidate id is indispensable.</summary>
 internal static class IdibuCandidateReader
 {
+    /// <summary>
+    /// A candidate applies to a handful of vacancies; a body listing hundreds would hold the store's write lock long
+    /// enough, while projected, for other senders to be told to retry. It is kept, quarantined, for a person.
+    /// </summary>
+    public const int MaxVacancies = 200;
+
     public static IdibuParseResult Read(JsonElement payload, JsonElement root, string eventName, DateTimeOffset? snapshotAt)
     {
         if (payload.Text("id") is not { } id) return IdibuParseResult.Quarantined("candidate delivery has no candidate id");
+        if (payload.Property("vacancies") is { ValueKind: JsonValueKind.Array } listed && listed.GetArrayLength() > MaxVacancies)
+            return IdibuParseResult.Quarantined($"candidate on {listed.GetArrayLength()} vacancies is more than the {MaxVacancies} one delivery may carry");
 
         var createdBy = payload.Object("created_by");
         var consultant = createdBy is { } c
