@@ -89,8 +89,8 @@ public static class HostileInputCatalogue
         yield return ("firstbird event as an array", new(F, Utf8("[{\"event_name\":\"job_application.deleted\",\"event\":[{\"job_application\":{\"id\":\"shape-f2\"}}]}]")), Expect.Quarantined("no job application id"));
         yield return ("firstbird empty batch", new(F, FixtureFile.Read("Firstbird/empty-array.json")), Expect.Quarantined("empty batch"));
         yield return ("firstbird batch of empty envelopes", new(F, Utf8(Batch(Enumerable.Repeat("{}", 150).ToArray()))), Expect.Quarantined("no event in the batch"));
-        yield return ("firstbird one good envelope among 199 bad ones", new(F, Utf8(Batch([.. Enumerable.Repeat("{}", 199), FirstbirdReceived("\"many-f\"")]))), Expect.ProjectedWithNote("199 of 200 events"));
-        yield return ("firstbird 100,001 envelopes in one body", new(F, Utf8(Batch([.. Enumerable.Repeat("{}", 100_000), FirstbirdReceived("\"too-many-f\"")]))), Expect.Quarantined("more than the 200"));
+        yield return ("firstbird one good envelope among 999 bad ones", new(F, Utf8(Batch([.. Enumerable.Repeat("{}", 999), FirstbirdReceived("\"many-f\"")]))), Expect.ProjectedWithNote("999 of 1000 events"));
+        yield return ("firstbird 100,001 envelopes in one body", new(F, Utf8(Batch([.. Enumerable.Repeat("{}", 100_000), FirstbirdReceived("\"too-many-f\"")]))), Expect.Quarantined("more than the 1000"));
         yield return ("firstbird one good envelope among bad ones", new(F, Utf8(Batch("{}", "7", FirstbirdReceived("\"mixed-f\""), "[]"))), Expect.ProjectedWithNote("3 of 4 events"));
 
         // Duplicate keys: the first one counts, consistently.

@@ -13,11 +13,11 @@ public static class FirstbirdEnvelopeParser
     private const string FormAdvice = "firstbird sends JSON arrays; check the webhook's target URL";
 
     /// <summary>
-    /// firstbird batches to save requests, not to ship bulk: a body of hundreds of envelopes (a 1 MiB body can hold
-    /// 300,000) would hold the store's write lock long enough for other senders to be told to retry. It is kept,
+    /// firstbird batches to save requests, not to ship bulk: a body of many thousands of envelopes (a 1 MiB body can
+    /// hold 300,000) would hold the store's write lock long enough for other senders to be told to retry. It is kept,
     /// quarantined, for a person to look at.
     /// </summary>
-    public const int MaxEnvelopes = 200;
+    public const int MaxEnvelopes = 1_000;
 
     public static FirstbirdBatch Parse(ReadOnlySpan<byte> body, string? contentType)
     {

@@ -6,10 +6,10 @@ namespace Dashboard.Ingestion.Idibu;
 internal static class IdibuCandidateReader
 {
     /// <summary>
-    /// A candidate applies to a handful of vacancies; a body listing hundreds would hold the store's write lock long
+    /// A candidate applies to a handful of vacancies; a body listing thousands would hold the store's write lock long
     /// enough, while projected, for other senders to be told to retry. It is kept, quarantined, for a person.
     /// </summary>
-    public const int MaxVacancies = 200;
+    public const int MaxVacancies = 1_000;
 
     public static IdibuParseResult Read(JsonElement payload, JsonElement root, string eventName, DateTimeOffset? snapshotAt)
     {
