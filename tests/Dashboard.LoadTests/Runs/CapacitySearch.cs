@@ -21,6 +21,10 @@ public static class CapacitySearch
         var held = 0.0;
         var offset = 0;
         using var sender = new OpenLoopSender(Launch.LoadTargetFor(target));
+        // A fresh process compiles its hot paths in its first seconds; that is start-up, not capacity.
+        var warmUp = await sender.RunAsync(traffic.Take(1_500).ToList(), 500, acks: null, CancellationToken.None);
+        report.Line($"  {name} warm-up at 500/s: {warmUp.Summary()}");
+        offset = 1_500;
         foreach (var rate in rates)
         {
             var count = (int)(rate * secondsPerStep);
