@@ -9,6 +9,9 @@ public sealed record SampleTrafficOptions
     public double DuplicateShare { get; init; } = 0.05;
     public double LateShare { get; init; } = 0.05;
     public int? Referrals { get; init; }
+
+    /// <summary>Numbers the first candidate and referral, so several runs can fill one store without sharing ids.</summary>
+    public int FirstNumber { get; init; } = 1;
 }
 
 /// <summary>One request as a sender would make it; <see cref="At"/> and <see cref="Subject"/> are for tests, never sent.</summary>
