@@ -3,7 +3,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using Dashboard.Benchmarks;
 
-// build-store / rebuild / query-latency are plain timed runs over a big store; anything else goes to BenchmarkDotNet.
+// build-store / rebuild / query-latency / figures are plain timed runs over a big store; anything else goes to BenchmarkDotNet.
 // "--short" swaps BenchmarkDotNet's default job for a dry-ish one: a few iterations, enough to spot a regression.
 var command = args.FirstOrDefault();
 var options = new CommandOptions(args.Skip(1).ToArray());
@@ -15,6 +15,8 @@ switch (command)
         return await RebuildCommand.RunAsync(options);
     case "query-latency":
         return await QueryLatencyCommand.RunAsync(options);
+    case "figures":
+        return await FiguresCommand.RunAsync(options);
 }
 
 var quick = args.Contains("--short");
