@@ -31,9 +31,11 @@ public sealed class AnalyticsQueryService(IDbContextFactory<DashboardDbContext> 
     /// <summary>The funnel of every vacancy with applications in scope, busiest first.</summary>
     public async Task<IReadOnlyList<VacancyFunnel>> VacancyFunnelsAsync(AnalyticsFilter filter, CancellationToken ct = default)
     {
-        var options = await FilterOptionsAsync(ct);
+        IReadOnlyList<FilterOption> vacancies;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+            vacancies = await FilterOptionQueries.VacanciesAsync(db, ct);
         var funnels = new List<VacancyFunnel>();
-        foreach (var vacancy in options.Vacancies)
+        foreach (var vacancy in vacancies)
         {
             var figures = await FunnelAsync(filter with { Vacancy = vacancy.Value }, ct);
             if (figures.Stages.Count > 0 && (figures.Stages[0].Reached > 0 || figures.Rejected > 0))

@@ -17,8 +17,7 @@ internal static class FilterOptionQueries
 {
     public static async Task<FilterOptions> OptionsAsync(DashboardDbContext db, CancellationToken ct)
     {
-        var vacancies = await db.IdibuVacancies.AsNoTracking()
-            .Select(v => new { v.VacancyId, v.Title, v.Reference }).ToListAsync(ct);
+        var vacancies = await VacanciesAsync(db, ct);
         var sources = await db.IdibuCandidates.AsNoTracking().Select(c => c.Source).Distinct().ToListAsync(ct);
         var consultants = await db.IdibuCandidates.AsNoTracking().Where(c => c.ConsultantId != null)
             .GroupBy(c => c.ConsultantId).Select(g => new { Id = g.Key!, Name = g.Max(c => c.ConsultantName) }).ToListAsync(ct);
@@ -27,13 +26,21 @@ internal static class FilterOptionQueries
             .Select(v => v.Location ?? v.Country).Where(p => p != null).Distinct().ToListAsync(ct);
 
         return new FilterOptions(
-            vacancies.Select(v => new FilterOption(v.VacancyId, VacancyLabel(v.VacancyId, v.Title, v.Reference)))
-                .OrderBy(o => o.Label, StringComparer.OrdinalIgnoreCase).ToList(),
+            vacancies,
             sources.Select(s => s ?? AnalyticsFilter.Unknown).Distinct().Order(StringComparer.OrdinalIgnoreCase)
                 .Select(s => new FilterOption(s, s)).ToList(),
             consultants.Select(c => new FilterOption(c.Id, c.Name ?? c.Id)).OrderBy(o => o.Label, StringComparer.OrdinalIgnoreCase).ToList(),
             ownPlaces.Concat(vacancyPlaces.Select(p => p!)).Append(AnalyticsFilter.Unknown).Distinct()
                 .Order(StringComparer.OrdinalIgnoreCase).Select(p => new FilterOption(p, p)).ToList());
+    }
+
+    /// <summary>The vacancy choices alone: the per-vacancy figures need them, not the scans of every candidate.</summary>
+    public static async Task<IReadOnlyList<FilterOption>> VacanciesAsync(DashboardDbContext db, CancellationToken ct)
+    {
+        var vacancies = await db.IdibuVacancies.AsNoTracking()
+            .Select(v => new { v.VacancyId, v.Title, v.Reference }).ToListAsync(ct);
+        return vacancies.Select(v => new FilterOption(v.VacancyId, VacancyLabel(v.VacancyId, v.Title, v.Reference)))
+            .OrderBy(o => o.Label, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     public static string VacancyLabel(string id, string? title, string? reference) =>

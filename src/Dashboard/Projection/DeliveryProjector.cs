@@ -20,11 +20,17 @@ public sealed class DeliveryProjector(
 {
     private const int BatchSize = 200;
 
+    // A backlog (a rebuild, a replay, a burst) is worked through in bigger batches: the per-batch set queries and the
+    // durable commit are then shared by many more deliveries. Live traffic keeps small batches and fresh dashboards.
+    private const int BacklogBatchSize = 2_000;
+
     // A batch's writes share one transaction, and the delivery log waits at most 3 s for the write lock. Work grows
     // with what the bodies list, so a batch also stops at this many body bytes; it always takes at least one delivery.
     private const long BatchBodyBytes = 256 * 1024;
+    private const long BacklogBatchBodyBytes = 10 * BatchBodyBytes;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _oneBatchAtATime = new(1, 1);
+    private bool _inBacklog;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -70,9 +76,10 @@ public sealed class DeliveryProjector(
                 .Where(d => d.Status == DeliveryStatus.Accepted)
                 .OrderBy(d => d.Id)
                 .Select(d => new { d.Id, d.BodyLength })
-                .Take(BatchSize)
+                .Take(_inBacklog ? BacklogBatchSize : BatchSize)
                 .ToListAsync(cancellationToken);
-            ids = WithinByteBudget(waiting.Select(d => (d.Id, d.BodyLength)));
+            ids = WithinByteBudget(waiting.Select(d => (d.Id, d.BodyLength)), _inBacklog ? BacklogBatchBodyBytes : BatchBodyBytes);
+            _inBacklog = waiting.Count >= BatchSize;
         }
         if (ids.Count == 0) return 0;
 
@@ -89,13 +96,13 @@ public sealed class DeliveryProjector(
         return ids.Count;
     }
 
-    private static List<long> WithinByteBudget(IEnumerable<(long Id, int BodyLength)> waiting)
+    private static List<long> WithinByteBudget(IEnumerable<(long Id, int BodyLength)> waiting, long budget)
     {
         var ids = new List<long>();
         long bytes = 0;
         foreach (var (id, length) in waiting)
         {
-            if (ids.Count > 0 && bytes + length > BatchBodyBytes) break;
+            if (ids.Count > 0 && bytes + length > budget) break;
             ids.Add(id);
             bytes += length;
         }
@@ -144,40 +151,57 @@ public sealed class DeliveryProjector(
         // commit must not wait behind a projection's reads. The projector is the read model's only writer, so what
         // it read is still true when SaveChanges writes everything (and the "projected" marks) in one short transaction.
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        // Nothing reads tracked rows through EF between here and the save, so changes are detected once, before it.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         var deliveries = await db.Deliveries.Where(d => ids.Contains(d.Id)).OrderBy(d => d.Id).ToListAsync(cancellationToken);
-        var idibu = new IdibuProjection(db);
-        var firstbird = new FirstbirdProjection(db);
+        var parsed = deliveries.Where(d => d.Status == DeliveryStatus.Accepted).AsParallel().AsOrdered().Select(Parse).ToList();
+        var rows = await ProjectionBatchRows.LoadAsync(db, ids,
+            parsed.Select(p => p.Idibu?.Delivery).OfType<IdibuDelivery>().ToList(),
+            parsed.Select(p => p.Firstbird).OfType<FirstbirdBatch>().Where(b => b.QuarantineReason is null).ToList(),
+            cancellationToken);
+        var idibu = new IdibuProjection(rows);
+        var firstbird = new FirstbirdProjection(rows);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        foreach (var delivery in deliveries.Where(d => d.Status == DeliveryStatus.Accepted))
+        foreach (var delivery in parsed)
         {
-            await ProjectOneAsync(delivery, idibu, firstbird, cancellationToken);
-            delivery.ProjectedAt = now;
+            ProjectOne(delivery, idibu, firstbird);
+            delivery.Delivery.ProjectedAt = now;
         }
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static async Task ProjectOneAsync(Delivery delivery, IdibuProjection idibu, FirstbirdProjection firstbird, CancellationToken ct)
+    private sealed record ParsedDelivery(Delivery Delivery, IdibuParseResult? Idibu, FirstbirdBatch? Firstbird);
+
+    private static ParsedDelivery Parse(Delivery delivery) => delivery.Provider switch
     {
+        Providers.Idibu => new(delivery, IdibuPayloadParser.Parse(delivery.Body, delivery.ContentType, delivery.EventHeader), null),
+        Providers.Firstbird => new(delivery, null, FirstbirdEnvelopeParser.Parse(delivery.Body, delivery.ContentType)),
+        _ => new(delivery, null, null),
+    };
+
+    private static void ProjectOne(ParsedDelivery parsed, IdibuProjection idibu, FirstbirdProjection firstbird)
+    {
+        var delivery = parsed.Delivery;
         switch (delivery.Provider)
         {
             case Providers.Idibu:
-                var parsed = IdibuPayloadParser.Parse(delivery.Body, delivery.ContentType, delivery.EventHeader);
-                if (parsed.Delivery is null)
+                if (parsed.Idibu!.Delivery is not { } snapshot)
                 {
-                    Quarantine(delivery, parsed.QuarantineReason);
+                    Quarantine(delivery, parsed.Idibu.QuarantineReason);
                     return;
                 }
-                await idibu.ApplyAsync(delivery, parsed.Delivery, ct);
+                idibu.Apply(delivery, snapshot);
                 break;
             case Providers.Firstbird:
-                var batch = FirstbirdEnvelopeParser.Parse(delivery.Body, delivery.ContentType);
+                var batch = parsed.Firstbird!;
                 if (batch.QuarantineReason is not null || batch.UnderstoodCount == 0)
                 {
                     Quarantine(delivery, batch.QuarantineReason ?? "no event in the batch could be understood");
                     return;
                 }
-                await firstbird.ApplyAsync(delivery, batch, ct);
+                firstbird.Apply(delivery, batch);
                 break;
             default:
                 Quarantine(delivery, $"unknown provider '{delivery.Provider}'");

@@ -2,36 +2,37 @@ using Dashboard.Ingestion;
 using Dashboard.Ingestion.Firstbird;
 using Dashboard.Projection.ReadModel;
 using Dashboard.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Projection;
 
 /// <summary>
 /// Records each firstbird envelope once (by its hash, whichever batch carried it) and refolds every application it
-/// touches from all of that application's facts, so the outcome does not depend on arrival order.
+/// touches from all of that application's facts, so the outcome does not depend on arrival order. Every row it
+/// reads was loaded with the batch (<see cref="ProjectionBatchRows"/>), so applying costs no round trip.
 /// </summary>
-public sealed class FirstbirdProjection(DashboardDbContext db)
+public sealed class FirstbirdProjection(ProjectionBatchRows rows)
 {
-    public async Task ApplyAsync(Delivery delivery, FirstbirdBatch batch, CancellationToken cancellationToken)
+    private readonly DashboardDbContext db = rows.Db;
+
+    public void Apply(Delivery delivery, FirstbirdBatch batch)
     {
         var touched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var envelope in batch.Envelopes)
         {
             if (envelope.Event is null)
             {
-                await QuarantineAsync(delivery.Id, envelope, cancellationToken);
+                Quarantine(delivery.Id, envelope);
                 continue;
             }
-            if (await RecordAsync(delivery, envelope, envelope.Event, cancellationToken) && envelope.Event.ApplicationId is { } id)
+            if (Record(delivery, envelope, envelope.Event) && envelope.Event.ApplicationId is { } id)
                 touched.Add(id);
         }
-        foreach (var applicationId in touched) await RefoldAsync(applicationId, cancellationToken);
+        foreach (var applicationId in touched) Refold(applicationId);
     }
 
-    private async Task<bool> RecordAsync(Delivery delivery, FirstbirdEnvelope envelope, FirstbirdEvent parsed, CancellationToken ct)
+    private bool Record(Delivery delivery, FirstbirdEnvelope envelope, FirstbirdEvent parsed)
     {
-        var existing = db.FirstbirdEvents.Local.FirstOrDefault(e => e.EnvelopeHash == envelope.EnvelopeHash)
-            ?? await db.FirstbirdEvents.FirstOrDefaultAsync(e => e.EnvelopeHash == envelope.EnvelopeHash, ct);
+        var existing = rows.EventsByHash.GetValueOrDefault(envelope.EnvelopeHash);
         if (existing is not null)
         {
             // The same fact inside another batch: a re-packed retry. Count it, never apply it twice.
@@ -39,7 +40,7 @@ public sealed class FirstbirdProjection(DashboardDbContext db)
             return false;
         }
 
-        db.FirstbirdEvents.Add(new FirstbirdEventRow
+        var row = new FirstbirdEventRow
         {
             EnvelopeHash = envelope.EnvelopeHash,
             DeliveryId = delivery.Id,
@@ -57,13 +58,15 @@ public sealed class FirstbirdProjection(DashboardDbContext db)
             PayReward = parsed.PayReward,
             ReferralId = parsed.ReferralId,
             ReferralType = parsed.ReferralType,
-        });
+        };
+        db.FirstbirdEvents.Add(row);
+        rows.NoteEvent(row);
         return true;
     }
 
-    private async Task QuarantineAsync(long deliveryId, FirstbirdEnvelope envelope, CancellationToken ct)
+    private void Quarantine(long deliveryId, FirstbirdEnvelope envelope)
     {
-        if (await db.QuarantinedEnvelopes.FindAsync([deliveryId, envelope.Index], ct) is not null) return;
+        if (!rows.QuarantinedEnvelopes.Add((deliveryId, envelope.Index))) return;
         var reason = envelope.QuarantineReason ?? "not understood";
         db.QuarantinedEnvelopes.Add(new QuarantinedEnvelope
         {
@@ -74,16 +77,15 @@ public sealed class FirstbirdProjection(DashboardDbContext db)
         });
     }
 
-    private async Task RefoldAsync(string applicationId, CancellationToken ct)
+    private void Refold(string applicationId)
     {
-        await db.FirstbirdEvents.Where(e => e.ApplicationId == applicationId).LoadAsync(ct);
-        var facts = db.FirstbirdEvents.Local.Where(e => e.ApplicationId == applicationId).ToList();
-        var folded = ReferralApplicationFold.Fold(applicationId, facts);
+        var folded = ReferralApplicationFold.Fold(applicationId, rows.EventsByApplication[applicationId]);
 
-        var row = await db.ReferralApplications.FindAsync([applicationId], ct);
+        var row = rows.Referrals.GetValueOrDefault(applicationId);
         if (row is null)
         {
             db.ReferralApplications.Add(folded);
+            rows.Referrals[applicationId] = folded;
             return;
         }
         db.Entry(row).CurrentValues.SetValues(folded);

@@ -2,46 +2,49 @@ using Dashboard.Ingestion;
 using Dashboard.Ingestion.Idibu;
 using Dashboard.Projection.ReadModel;
 using Dashboard.Storage;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Projection;
 
 /// <summary>
 /// Applies idibu snapshots to the read model so that the result does not depend on arrival order: the newest
 /// snapshot (by timestamp, then body hash) owns the current state; every snapshot may lower a first-observed time.
+/// Every row it reads was loaded with the batch (<see cref="ProjectionBatchRows"/>), so applying costs no round trip.
 /// </summary>
-public sealed class IdibuProjection(DashboardDbContext db)
+public sealed class IdibuProjection(ProjectionBatchRows rows)
 {
-    public async Task ApplyAsync(Delivery delivery, IdibuDelivery parsed, CancellationToken cancellationToken)
+    private readonly DashboardDbContext db = rows.Db;
+
+    public void Apply(Delivery delivery, IdibuDelivery parsed)
     {
         var at = parsed.SnapshotAt?.UtcDateTime ?? delivery.ReceivedAt;
         switch (parsed)
         {
             case IdibuCandidateSnapshot candidate:
-                await ApplyCandidateAsync(delivery, candidate, at, cancellationToken);
+                ApplyCandidate(delivery, candidate, at);
                 break;
             case IdibuVacancySnapshot vacancy:
-                await ApplyVacancyAsync(delivery, vacancy, at, cancellationToken);
+                ApplyVacancy(delivery, vacancy, at);
                 break;
         }
     }
 
-    private async Task ApplyCandidateAsync(Delivery delivery, IdibuCandidateSnapshot snapshot, DateTime at, CancellationToken ct)
+    private void ApplyCandidate(Delivery delivery, IdibuCandidateSnapshot snapshot, DateTime at)
     {
         var tieBreak = delivery.BodySha256;
-        var candidate = await db.IdibuCandidates.FindAsync([snapshot.CandidateId], ct);
+        var candidate = rows.Candidates.GetValueOrDefault(snapshot.CandidateId);
         var isNewest = candidate is null || IsNewer(at, tieBreak, candidate.SnapshotAt, candidate.SnapshotTieBreak);
-        await RecordSnapshotAsync(delivery.Id, snapshot.CandidateId, at, outOfOrder: candidate is not null && at < candidate.SnapshotAt, ct);
+        RecordSnapshot(delivery.Id, snapshot.CandidateId, at, outOfOrder: candidate is not null && at < candidate.SnapshotAt);
 
         if (candidate is null)
         {
             candidate = new IdibuCandidate { CandidateId = snapshot.CandidateId, SnapshotTieBreak = tieBreak, CreatedAt = DateTime.MaxValue };
             db.IdibuCandidates.Add(candidate);
+            rows.Candidates[snapshot.CandidateId] = candidate;
         }
         candidate.CreatedAt = Min(candidate.CreatedAt, snapshot.CreatedAt?.UtcDateTime ?? at);
         if (isNewest) CopyCurrentState(candidate, snapshot, at, tieBreak, delivery.Id);
 
-        var pairs = await LoadPairsAsync(snapshot.CandidateId, ct);
+        var pairs = rows.PairsByCandidate[snapshot.CandidateId];
         foreach (var application in snapshot.Vacancies)
         {
             if (!pairs.TryGetValue(application.VacancyId, out var pair))
@@ -58,8 +61,8 @@ public sealed class IdibuProjection(DashboardDbContext db)
                 pair.FirstObservedAt = at;
                 pair.DeliveryId = delivery.Id;
             }
-            await NoteVacancyAsync(application, delivery.Id, ct);
-            if (application.Status is { } status) await ObserveAsync(snapshot.CandidateId, application.VacancyId, status, at, delivery.Id, ct);
+            NoteVacancy(application, delivery.Id);
+            if (application.Status is { } status) Observe(snapshot.CandidateId, application.VacancyId, status, at, delivery.Id);
         }
 
         if (!isNewest) return;
@@ -81,27 +84,23 @@ public sealed class IdibuProjection(DashboardDbContext db)
         candidate.DeliveryId = deliveryId;
     }
 
-    private async Task RecordSnapshotAsync(long deliveryId, string candidateId, DateTime at, bool outOfOrder, CancellationToken ct)
+    private void RecordSnapshot(long deliveryId, string candidateId, DateTime at, bool outOfOrder)
     {
-        if (await db.IdibuSnapshots.FindAsync([deliveryId], ct) is not null) return;
+        if (!rows.SnapshotDeliveries.Add(deliveryId)) return;
         db.IdibuSnapshots.Add(new IdibuSnapshot { DeliveryId = deliveryId, CandidateId = candidateId, SnapshotAt = at, OutOfOrder = outOfOrder });
     }
 
-    private async Task<Dictionary<string, IdibuApplicationRow>> LoadPairsAsync(string candidateId, CancellationToken ct)
+    private void Observe(string candidateId, string vacancyId, IdibuStatus status, DateTime at, long deliveryId)
     {
-        await db.IdibuApplications.Where(a => a.CandidateId == candidateId).LoadAsync(ct);
-        return db.IdibuApplications.Local.Where(a => a.CandidateId == candidateId).ToDictionary(a => a.VacancyId);
-    }
-
-    private async Task ObserveAsync(string candidateId, string vacancyId, IdibuStatus status, DateTime at, long deliveryId, CancellationToken ct)
-    {
-        var observation = await db.IdibuStatusObservations.FindAsync([candidateId, vacancyId, status.Key], ct);
+        var observation = rows.Observations.GetValueOrDefault((candidateId, vacancyId, status.Key));
         if (observation is null)
         {
-            db.IdibuStatusObservations.Add(new IdibuStatusObservation
+            observation = new IdibuStatusObservation
             {
                 CandidateId = candidateId, VacancyId = vacancyId, StatusKey = status.Key, FirstObservedAt = at, DeliveryId = deliveryId,
-            });
+            };
+            db.IdibuStatusObservations.Add(observation);
+            rows.Observations[(candidateId, vacancyId, status.Key)] = observation;
         }
         else if (at < observation.FirstObservedAt)
         {
@@ -109,13 +108,15 @@ public sealed class IdibuProjection(DashboardDbContext db)
             observation.DeliveryId = deliveryId;
         }
 
-        var definition = await db.IdibuStatuses.FindAsync([status.Key], ct);
+        var definition = rows.Statuses.GetValueOrDefault(status.Key);
         if (definition is null)
         {
-            db.IdibuStatuses.Add(new IdibuStatusDefinition
+            definition = new IdibuStatusDefinition
             {
                 StatusKey = status.Key, StatusType = status.Type, StatusId = status.Id, Label = status.Label, LabelSeenAt = at,
-            });
+            };
+            db.IdibuStatuses.Add(definition);
+            rows.Statuses[status.Key] = definition;
         }
         else if (status.Label is not null && (definition.Label is null || at >= definition.LabelSeenAt))
         {
@@ -125,28 +126,31 @@ public sealed class IdibuProjection(DashboardDbContext db)
     }
 
     // Candidate snapshots only fill gaps; the vacancy's own deliveries are the authority on it.
-    private async Task NoteVacancyAsync(IdibuApplication application, long deliveryId, CancellationToken ct)
+    private void NoteVacancy(IdibuApplication application, long deliveryId)
     {
-        var vacancy = await db.IdibuVacancies.FindAsync([application.VacancyId], ct);
+        var vacancy = rows.Vacancies.GetValueOrDefault(application.VacancyId);
         if (vacancy is null)
         {
-            db.IdibuVacancies.Add(new IdibuVacancy
+            vacancy = new IdibuVacancy
             {
                 VacancyId = application.VacancyId, Title = application.Title, Reference = application.Reference, DeliveryId = deliveryId,
-            });
+            };
+            db.IdibuVacancies.Add(vacancy);
+            rows.Vacancies[application.VacancyId] = vacancy;
             return;
         }
         vacancy.Title ??= application.Title;
         vacancy.Reference ??= application.Reference;
     }
 
-    private async Task ApplyVacancyAsync(Delivery delivery, IdibuVacancySnapshot snapshot, DateTime at, CancellationToken ct)
+    private void ApplyVacancy(Delivery delivery, IdibuVacancySnapshot snapshot, DateTime at)
     {
-        var vacancy = await db.IdibuVacancies.FindAsync([snapshot.VacancyId], ct);
+        var vacancy = rows.Vacancies.GetValueOrDefault(snapshot.VacancyId);
         if (vacancy is null)
         {
             vacancy = new IdibuVacancy { VacancyId = snapshot.VacancyId };
             db.IdibuVacancies.Add(vacancy);
+            rows.Vacancies[snapshot.VacancyId] = vacancy;
         }
         else if (vacancy.SnapshotAt is { } seen && !IsNewer(at, delivery.BodySha256, seen, vacancy.SnapshotTieBreak ?? ""))
         {

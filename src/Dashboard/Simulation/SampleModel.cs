@@ -12,6 +12,9 @@ public sealed record SampleTrafficOptions
 
     /// <summary>Events per firstbird batch; unset packs one to ten, as firstbird does for a quiet account.</summary>
     public int? FirstbirdBatchSize { get; init; }
+
+    /// <summary>Numbers the first candidate and referral, so several runs can fill one store without sharing ids.</summary>
+    public int FirstNumber { get; init; } = 1;
 }
 
 /// <summary>One request as a sender would make it; <see cref="At"/> and <see cref="Subject"/> are for tests, never sent.</summary>

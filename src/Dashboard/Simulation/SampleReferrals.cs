@@ -9,10 +9,10 @@ internal static class SampleReferrals
     private static readonly string?[] CloseReasons = ["CANDIDATE_REJECTED", "CANDIDATE_WITHDRAWN", "CANDIDATE_KNOWN", null];
     private static readonly string[] Feedback = ["POSITIVE", "NEUTRAL", "NEGATIVE"];
 
-    public static List<SampleReferralEvent> Generate(Random random, DateTimeOffset start, int count)
+    public static List<SampleReferralEvent> Generate(Random random, DateTimeOffset start, int count, int firstNumber = 1)
     {
         var events = new List<SampleReferralEvent>();
-        for (var i = 1; i <= count; i++)
+        for (var i = firstNumber; i < firstNumber + count; i++)
         {
             var id = $"00000000-0000-4000-8000-{i:D12}";
             var vacancy = SampleCast.Vacancies[random.Next(SampleCast.Vacancies.Length)];

@@ -10,8 +10,8 @@ public static class SampleTrafficGenerator
     public static SampleTraffic Generate(SampleTrafficOptions options)
     {
         var random = new Random(options.Seed);
-        var candidates = Enumerable.Range(1, options.Candidates).Select(i => NewCandidate(random, options.Start, i)).ToList();
-        var referrals = SampleReferrals.Generate(random, options.Start, options.Referrals ?? Math.Max(1, options.Candidates / 4));
+        var candidates = Enumerable.Range(options.FirstNumber, options.Candidates).Select(i => NewCandidate(random, options.Start, i)).ToList();
+        var referrals = SampleReferrals.Generate(random, options.Start, options.Referrals ?? Math.Max(1, options.Candidates / 4), options.FirstNumber);
 
         var idibu = new List<SampleDelivery>();
         foreach (var vacancy in SampleCast.Vacancies)

@@ -26,7 +26,8 @@ internal sealed class IdibuApplicationConfiguration : IEntityTypeConfiguration<I
         entity.Property(a => a.VacancyId).HasMaxLength(64);
         entity.Property(a => a.CurrentStatusKey).HasMaxLength(160);
         entity.HasIndex(a => new { a.VacancyId, a.FirstObservedAt });
-        entity.HasIndex(a => a.FirstObservedAt);
+        // Covers the funnel's pairs in a date range, current status included.
+        entity.HasIndex(a => new { a.FirstObservedAt, a.CandidateId, a.VacancyId, a.CurrentStatusKey });
     }
 }
 

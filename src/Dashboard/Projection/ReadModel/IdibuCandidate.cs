@@ -43,7 +43,8 @@ internal sealed class IdibuCandidateConfiguration : IEntityTypeConfiguration<Idi
         entity.Property(c => c.ConsultantName).HasMaxLength(256);
         entity.Property(c => c.Location).HasMaxLength(256);
         entity.Property(c => c.SnapshotTieBreak).HasMaxLength(64);
-        entity.HasIndex(c => c.CreatedAt);
+        // Covers the per-source, per-consultant and per-place counts, so they never read names and emails.
+        entity.HasIndex(c => new { c.CreatedAt, c.Source, c.ConsultantId, c.Location });
         entity.HasIndex(c => new { c.Source, c.CreatedAt });
         entity.HasIndex(c => new { c.ConsultantId, c.CreatedAt });
     }

@@ -311,11 +311,11 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.HasIndex("DedupeKey")
                         .IsUnique();
 
-                    b.HasIndex("ReceivedAt");
-
                     b.HasIndex("Provider", "ReceivedAt");
 
                     b.HasIndex("Status", "Id");
+
+                    b.HasIndex("ReceivedAt", "Status", "DuplicateCount");
 
                     b.ToTable("Deliveries", (string)null);
                 });
@@ -497,9 +497,9 @@ namespace Dashboard.Storage.Migrations.Sqlite
 
                     b.HasKey("CandidateId", "VacancyId");
 
-                    b.HasIndex("FirstObservedAt");
-
                     b.HasIndex("VacancyId", "FirstObservedAt");
+
+                    b.HasIndex("FirstObservedAt", "CandidateId", "VacancyId", "CurrentStatusKey");
 
                     b.ToTable("IdibuApplications", (string)null);
                 });
@@ -554,11 +554,11 @@ namespace Dashboard.Storage.Migrations.Sqlite
 
                     b.HasKey("CandidateId");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("ConsultantId", "CreatedAt");
 
                     b.HasIndex("Source", "CreatedAt");
+
+                    b.HasIndex("CreatedAt", "Source", "ConsultantId", "Location");
 
                     b.ToTable("IdibuCandidates", (string)null);
                 });

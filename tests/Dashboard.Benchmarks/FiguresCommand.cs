@@ -1,0 +1,28 @@
+using System.Text.Json;
+
+namespace Dashboard.Benchmarks;
+
+/// <summary>
+/// <c>figures --store FILE [--only a,b]</c>: prints every figure over the fixed filter set as JSON lines, so the
+/// answers of two builds of the app can be compared byte for byte on a large store.
+/// </summary>
+public static class FiguresCommand
+{
+    public static async Task<int> RunAsync(CommandOptions options)
+    {
+        var only = options.Text("only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        await using var store = await BenchStore.OpenAsync(options.RequiredText("store"));
+        var filters = await FilterCombinations.ForAsync(store.Factory);
+        foreach (var (endpoint, call) in AnalyticsCalls.All.Where(c => only is null || only.Contains(c.Endpoint)))
+        {
+            foreach (var (name, filter) in filters)
+            {
+                var task = call(store.Queries, filter);
+                await task;
+                var result = task.GetType().GetProperty("Result")!.GetValue(task);
+                Console.WriteLine($"{endpoint} | {name} | {JsonSerializer.Serialize(result)}");
+            }
+        }
+        return 0;
+    }
+}

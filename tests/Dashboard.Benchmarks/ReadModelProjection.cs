@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Dashboard.Ingestion;
+using Dashboard.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Benchmarks;
+
+/// <summary>Runs the app's projector over every waiting delivery and reports how fast it went.</summary>
+public static class ReadModelProjection
+{
+    public static async Task ProjectAndReportAsync(BenchStore store)
+    {
+        int waiting;
+        await using (var db = await store.Factory.CreateDbContextAsync())
+            waiting = await db.Deliveries.CountAsync(d => d.Status == DeliveryStatus.Accepted);
+        Console.WriteLine($"projecting {waiting:N0} deliveries");
+
+        var projector = store.NewProjector();
+        var clock = Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
+        var projected = 0;
+        int handled;
+        while ((handled = await projector.ProjectPendingAsync(CancellationToken.None)) > 0)
+        {
+            projected += handled;
+            if (clock.Elapsed - lastReport < TimeSpan.FromSeconds(10)) continue;
+            lastReport = clock.Elapsed;
+            Console.WriteLine($"  {projected:N0}/{waiting:N0} projected, {projected / clock.Elapsed.TotalSeconds:N0} deliveries/s");
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"projection: {projected:N0} deliveries in {seconds:F1} s = {projected / seconds:N0} deliveries/s");
+        await ReportShapeAsync(store);
+    }
+
+    public static async Task ReportShapeAsync(BenchStore store)
+    {
+        await using var db = await store.Factory.CreateDbContextAsync();
+        Console.WriteLine(
+            $"read model: {await db.IdibuCandidates.CountAsync():N0} candidates, {await db.IdibuApplications.CountAsync():N0} pairs, " +
+            $"{await db.IdibuStatusObservations.CountAsync():N0} status observations, {await db.IdibuSnapshots.CountAsync():N0} snapshots, " +
+            $"{await db.FirstbirdEvents.CountAsync():N0} firstbird events, {await db.ReferralApplications.CountAsync():N0} referral applications");
+        foreach (var status in await db.Deliveries.GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
+            Console.WriteLine($"  deliveries {status.Key}: {status.Count:N0}");
+    }
+
+    /// <summary>Empties the read model and queues every delivery again, as the admin "rebuild" does.</summary>
+    public static async Task ResetAsync(BenchStore store)
+    {
+        await using var db = await store.Factory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.IdibuStatusObservations.ExecuteDeleteAsync();
+        await db.IdibuApplications.ExecuteDeleteAsync();
+        await db.IdibuSnapshots.ExecuteDeleteAsync();
+        await db.IdibuCandidates.ExecuteDeleteAsync();
+        await db.IdibuVacancies.ExecuteDeleteAsync();
+        await db.IdibuStatuses.ExecuteDeleteAsync();
+        await db.FirstbirdEvents.ExecuteDeleteAsync();
+        await db.ReferralApplications.ExecuteDeleteAsync();
+        await db.QuarantinedEnvelopes.ExecuteDeleteAsync();
+        await db.Deliveries.Where(d => d.Status != DeliveryStatus.Erased).ExecuteUpdateAsync(set => set
+            .SetProperty(d => d.Status, DeliveryStatus.Accepted)
+            .SetProperty(d => d.StatusReason, (string?)null)
+            .SetProperty(d => d.ProjectedAt, (DateTime?)null));
+        await transaction.CommitAsync();
+    }
+}
