@@ -33,7 +33,7 @@ public sealed class ReplayPreviewer(IDbContextFactory<DashboardDbContext> factor
             IDbContextFactory<DashboardDbContext> copy = new ScratchFactory(options);
             int queued;
             await using (var db = await copy.CreateDbContextAsync(ct)) queued = await DeliveryReplay.QueueAgainAsync(db, ids, ct);
-            var projector = new DeliveryProjector(copy, new ProjectionSignal(), new DashboardChanges(NullLogger<DashboardChanges>.Instance),
+            var projector = new DeliveryProjector(copy, new ProjectionSignal(), new DashboardChanges(NullLogger<DashboardChanges>.Instance), new StoreWriteGate(),
                 clock, NullLogger<DeliveryProjector>.Instance);
             await projector.ProjectAllPendingAsync(ct);
 

@@ -19,6 +19,7 @@ public sealed class StoreUnavailableException(string message, Exception? inner =
 public sealed class DeliveryLogWriter(
     IDbContextFactory<DashboardDbContext> factory,
     ProjectionSignal projectionSignal,
+    StoreWriteGate writeGate,
     TimeProvider clock,
     ILogger<DeliveryLogWriter> logger) : BackgroundService
 {
@@ -104,6 +105,7 @@ public sealed class DeliveryLogWriter(
             .Select(d => new { d.Id, d.DedupeKey, d.Status, d.StatusReason })
             .ToDictionaryAsync(d => d.DedupeKey, d => (d.Id, d.Status, d.StatusReason), cancellationToken);
 
+        using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var firstInBatch = new Dictionary<string, Delivery>();
         foreach (var pending in batch)

@@ -15,13 +15,15 @@ public sealed class DeliveryProjector(
     IDbContextFactory<DashboardDbContext> factory,
     ProjectionSignal signal,
     DashboardChanges changes,
+    StoreWriteGate writeGate,
     TimeProvider clock,
     ILogger<DeliveryProjector> logger) : BackgroundService
 {
     private const int BatchSize = 200;
 
     // A backlog (a rebuild, a replay, a burst) is worked through in bigger batches: the per-batch set queries and the
-    // durable commit are then shared by many more deliveries. Live traffic keeps small batches and fresh dashboards.
+    // durable commit are then shared by many more deliveries, which leaves more of the machine to the senders' answers
+    // than small batches would. Live traffic keeps small batches and fresh dashboards.
     private const int BacklogBatchSize = 2_000;
 
     // A batch's writes share one transaction, and the delivery log waits at most 3 s for the write lock. Work grows
@@ -70,15 +72,16 @@ public sealed class DeliveryProjector(
     private async Task<int> ProjectNextBatchAsync(CancellationToken cancellationToken)
     {
         List<long> ids;
+        var bigBatch = _inBacklog;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
             var waiting = await db.Deliveries.AsNoTracking()
                 .Where(d => d.Status == DeliveryStatus.Accepted)
                 .OrderBy(d => d.Id)
                 .Select(d => new { d.Id, d.BodyLength })
-                .Take(_inBacklog ? BacklogBatchSize : BatchSize)
+                .Take(bigBatch ? BacklogBatchSize : BatchSize)
                 .ToListAsync(cancellationToken);
-            ids = WithinByteBudget(waiting.Select(d => (d.Id, d.BodyLength)), _inBacklog ? BacklogBatchBodyBytes : BatchBodyBytes);
+            ids = WithinByteBudget(waiting.Select(d => (d.Id, d.BodyLength)), bigBatch ? BacklogBatchBodyBytes : BatchBodyBytes);
             _inBacklog = waiting.Count >= BatchSize;
         }
         if (ids.Count == 0) return 0;
@@ -169,6 +172,7 @@ public sealed class DeliveryProjector(
             delivery.Delivery.ProjectedAt = now;
         }
         db.ChangeTracker.DetectChanges();
+        using var turn = await writeGate.EnterAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -13,6 +13,7 @@ public static class StorageRegistration
         builder.Services.AddPooledDbContextFactory<SqliteDashboardDbContext>(o => o.UseDashboardSqlite(options.ConnectionString));
         builder.Services.AddSingleton<IDbContextFactory<DashboardDbContext>, DashboardContextFactory<SqliteDashboardDbContext>>();
         builder.Services.AddSingleton<DatabaseHealth>();
+        builder.Services.AddSingleton<StoreWriteGate>();
 
         // Sign-in cookies and protected secrets must survive a restart: the key ring lives beside the database.
         var keysFolder = Directory.CreateDirectory(Path.Combine(options.DataFolder, "keys"));

@@ -15,10 +15,10 @@ public static class CapacitySearch
     public static bool Held(LoadResult result) =>
         result.AllAcknowledged && result.Non2xx == 0 && result.Errors == 0 && result.NotSent == 0 && result.PercentileMs(99) <= HeldP99.TotalMilliseconds;
 
-    public static async Task<double> FindAsync(
+    public static async Task<(double Held, double Peak)> FindAsync(
         TargetProcess target, IReadOnlyList<LoadRequest> traffic, IReadOnlyList<double> rates, double secondsPerStep, RunReport report, string name)
     {
-        var held = 0.0;
+        double held = 0, peak = 0;
         var offset = 0;
         using var sender = new OpenLoopSender(Launch.LoadTargetFor(target));
         // A fresh process compiles its hot paths in its first seconds; that is start-up, not capacity.
@@ -33,11 +33,12 @@ public static class CapacitySearch
             offset += count;
             var result = await sender.RunAsync(slice, rate, acks: null, CancellationToken.None);
             var ok = Held(result);
+            peak = Math.Max(peak, result.AcknowledgedPerSecond);
             report.Line($"  {name} at {rate:N0}/s: {(ok ? "held" : "NOT held")}: {result.Summary()}");
             if (!ok) break;
             held = rate;
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
-        return held;
+        return (held, peak);
     }
 }

@@ -23,8 +23,8 @@ public static class FirstbirdRun
             var (target, _) = await Launch.StartAsync(kind, folder, Path.Combine(folder, $"{kind}.db".ToLowerInvariant()), options.AppSettings());
             await using (target)
             {
-                var held = await CapacitySearch.FindAsync(target, traffic, rates, seconds, report, kind.ToString());
-                report.Line($"{kind}: held {held:N0} batches/s = {held * batch:N0} events/s");
+                var (held, peak) = await CapacitySearch.FindAsync(target, traffic, rates, seconds, report, kind.ToString());
+                report.Line($"{kind}: held {held:N0} batches/s = {held * batch:N0} events/s (peak {peak * batch:N0} events/s acknowledged)");
             }
         }
         return 0;

@@ -13,16 +13,18 @@ public static class LoadTraffic
     /// <summary>At least <paramref name="count"/> idibu deliveries (candidates and vacancies), in sending order.</summary>
     public static IReadOnlyList<LoadRequest> Idibu(int count, double duplicateShare, double lateShare, int seed = 7)
     {
-        // A generated candidate yields about three snapshots; ask for a few more than needed and cut.
-        var options = new SampleTrafficOptions
+        // Generated in slices of a few thousand candidates with their own numbers: the generator's late and duplicate
+        // shuffles grow with the square of a run, and a minute of load needs a hundred thousand candidates.
+        const int SliceCandidates = 5_000;
+        var requests = new List<LoadRequest>(count);
+        for (var slice = 0; requests.Count < count; slice++)
         {
-            Candidates = Math.Max(10, count / 3 + 50), Seed = seed, DuplicateShare = duplicateShare, LateShare = lateShare, Referrals = 1,
-        };
-        var requests = From(SampleTrafficGenerator.Generate(options), "idibu");
-        while (requests.Count < count)
-        {
-            options = options with { Candidates = options.Candidates * 2 };
-            requests = From(SampleTrafficGenerator.Generate(options), "idibu");
+            var options = new SampleTrafficOptions
+            {
+                Candidates = SliceCandidates, Seed = seed + slice, FirstNumber = 1 + slice * SliceCandidates,
+                DuplicateShare = duplicateShare, LateShare = lateShare, Referrals = 1,
+            };
+            requests.AddRange(From(SampleTrafficGenerator.Generate(options), "idibu"));
         }
         return requests.Take(count).ToList();
     }
@@ -46,9 +48,21 @@ public static class LoadTraffic
     }
 
     /// <summary>Both senders as the generator interleaves them (firstbird batches of one to ten events).</summary>
-    public static IReadOnlyList<LoadRequest> Mixed(int candidates, double duplicateShare, double lateShare, int seed = 7) =>
-        SampleTrafficGenerator.Generate(new SampleTrafficOptions { Candidates = candidates, Seed = seed, DuplicateShare = duplicateShare, LateShare = lateShare })
-            .Deliveries.Select(ToRequest).ToList();
+    public static IReadOnlyList<LoadRequest> Mixed(int candidates, double duplicateShare, double lateShare, int seed = 7)
+    {
+        const int SliceCandidates = 5_000;
+        var requests = new List<LoadRequest>();
+        for (var first = 0; first < candidates; first += SliceCandidates)
+        {
+            var options = new SampleTrafficOptions
+            {
+                Candidates = Math.Min(SliceCandidates, candidates - first), Seed = seed + first, FirstNumber = 1 + first,
+                DuplicateShare = duplicateShare, LateShare = lateShare,
+            };
+            requests.AddRange(SampleTrafficGenerator.Generate(options).Deliveries.Select(ToRequest));
+        }
+        return requests;
+    }
 
     private static LoadRequest ToRequest(SampleDelivery d) =>
         new(d.Provider, d.Body, d.Headers, Convert.ToHexStringLower(SHA256.HashData(d.Body)), EventsIn(d), d.IsDuplicate);
