@@ -23,7 +23,7 @@ public sealed class DeliveryLogWriter(
     TimeProvider clock,
     ILogger<DeliveryLogWriter> logger) : BackgroundService
 {
-    private const int MaxBatch = 512;
+    private const int MaxBatch = 2_048;
     private static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(4);
 
     private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(

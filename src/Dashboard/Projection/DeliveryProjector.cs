@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dashboard.Ingestion;
 using Dashboard.Ingestion.Firstbird;
 using Dashboard.Ingestion.Idibu;
@@ -22,14 +23,15 @@ public sealed class DeliveryProjector(
     private const int BatchSize = 200;
 
     // A backlog (a rebuild, a replay, a burst) is worked through in bigger batches: the per-batch set queries and the
-    // durable commit are then shared by many more deliveries, which leaves more of the machine to the senders' answers
-    // than small batches would. Live traffic keeps small batches and fresh dashboards.
+    // durable commit are then shared by many more deliveries. Live traffic keeps small batches and fresh dashboards.
     private const int BacklogBatchSize = 2_000;
 
     // A batch's writes share one transaction, and the delivery log waits at most 3 s for the write lock. Work grows
     // with what the bodies list, so a batch also stops at this many body bytes; it always takes at least one delivery.
     private const long BatchBodyBytes = 256 * 1024;
     private const long BacklogBatchBodyBytes = 10 * BatchBodyBytes;
+    private static readonly TimeSpan SendersBusyWithin = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxYield = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _oneBatchAtATime = new(1, 1);
     private bool _inBacklog;
@@ -40,7 +42,15 @@ public sealed class DeliveryProjector(
         {
             try
             {
+                var started = Stopwatch.GetTimestamp();
                 if (await ProjectPendingAsync(stoppingToken) == 0) await signal.WaitAsync(IdlePoll, stoppingToken);
+                else if (!signal.QuietFor(SendersBusyWithin))
+                {
+                    // Senders are waiting for answers: the projector takes at most about half the machine, so a
+                    // burst is acknowledged first and projected as soon as it eases. A figure can trail; an answer cannot.
+                    var spent = Stopwatch.GetElapsedTime(started);
+                    await Task.Delay(spent < MaxYield ? spent : MaxYield, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -72,7 +82,8 @@ public sealed class DeliveryProjector(
     private async Task<int> ProjectNextBatchAsync(CancellationToken cancellationToken)
     {
         List<long> ids;
-        var bigBatch = _inBacklog;
+        // A big batch holds the write gate for a long commit; while senders are waiting for answers, stay small.
+        var bigBatch = _inBacklog && signal.QuietFor(SendersBusyWithin);
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
             var waiting = await db.Deliveries.AsNoTracking()
