@@ -3,7 +3,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using Dashboard.Benchmarks;
 
-// build-store / rebuild / query-latency / figures / startup are plain timed runs over a big store; anything else goes to BenchmarkDotNet.
+// build-store / rebuild / query-latency / figures are plain timed runs over a big store; anything else goes to BenchmarkDotNet.
 // "--short" swaps BenchmarkDotNet's default job for a dry-ish one: a few iterations, enough to spot a regression.
 var command = args.FirstOrDefault();
 var options = new CommandOptions(args.Skip(1).ToArray());
@@ -17,8 +17,6 @@ switch (command)
         return await QueryLatencyCommand.RunAsync(options);
     case "figures":
         return await FiguresCommand.RunAsync(options);
-    case "startup":
-        return await StartupCommand.RunAsync(options);
 }
 
 var quick = args.Contains("--short");
