@@ -26,7 +26,7 @@ public sealed class DeliveryProjector(
     // durable commit are then shared by many more deliveries. Live traffic keeps small batches and fresh dashboards.
     private const int BacklogBatchSize = 2_000;
 
-    // A batch's writes share one transaction, and the delivery log waits at most 3 s for the write lock. Work grows
+    // A batch's writes share one transaction, and the delivery log waits for the write gate meanwhile. Work grows
     // with what the bodies list, so a batch also stops at this many body bytes; it always takes at least one delivery.
     private const long BatchBodyBytes = 256 * 1024;
     private const long BacklogBatchBodyBytes = 10 * BatchBodyBytes;
@@ -162,8 +162,9 @@ public sealed class DeliveryProjector(
     private async Task ProjectAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
         // Reading and folding happen outside any transaction: SQLite has one writer, and the delivery log's group
-        // commit must not wait behind a projection's reads. The projector is the read model's only writer, so what
-        // it read is still true when SaveChanges writes everything (and the "projected" marks) in one short transaction.
+        // commit must not wait behind a projection's reads. Every other writer of the read model (replay, rebuild,
+        // retention, erasure) runs between batches, so what was read is still true when SaveChanges writes everything
+        // (and the "projected" marks) in one short transaction.
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         // Nothing reads tracked rows through EF between here and the save, so changes are detected once, before it.
         db.ChangeTracker.AutoDetectChangesEnabled = false;

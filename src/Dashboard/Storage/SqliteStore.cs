@@ -41,7 +41,8 @@ public static class SqliteStore
     private sealed class DurabilityPragmas : DbConnectionInterceptor
     {
         public static readonly DurabilityPragmas Instance = new();
-        // busy_timeout lets SQLite itself wait for a writer outside this process (a backup, an admin tool) in short steps.
+        // busy_timeout lets SQLite itself wait, in short steps, for a writer that does not take the write gate (admin
+        // changes, another process such as a backup).
         private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=3000;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dashboard.Admin.Audit;
 using Dashboard.Ingestion;
+using Dashboard.Projection;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,10 +14,27 @@ public sealed record RetentionReport(int DeliveriesRedacted, int CandidatesRedac
 /// <summary>
 /// Retention (redact raw bodies and names after <c>Privacy:RedactBodiesAfterDays</c>) and erasure of one candidate
 /// everywhere, by idibu id or email. Figures survive retention; erasure also removes the candidate from them.
+/// Both run between projection batches: the projector folds what it read before it writes, so a candidate erased
+/// in between would otherwise be written back.
 /// </summary>
-public sealed class PersonalData(IDbContextFactory<DashboardDbContext> factory, AuditLog audit, TimeProvider clock)
+public sealed class PersonalData(IDbContextFactory<DashboardDbContext> factory, DeliveryProjector projector, AuditLog audit, TimeProvider clock)
 {
     public async Task<RetentionReport> ApplyRetentionAsync(int days, ClaimsPrincipal? actor, CancellationToken ct)
+    {
+        RetentionReport? report = null;
+        await projector.RunBetweenBatchesAsync(async () => report = await ApplyRetentionNowAsync(days, actor, ct), ct);
+        return report!;
+    }
+
+    /// <summary>Removes one candidate everywhere: their rows, the deliveries about them, and their email wherever it appears.</summary>
+    public async Task<ErasureReport> EraseAsync(string idOrEmail, ClaimsPrincipal actor, CancellationToken ct)
+    {
+        ErasureReport? report = null;
+        await projector.RunBetweenBatchesAsync(async () => report = await EraseNowAsync(idOrEmail, actor, ct), ct);
+        return report!;
+    }
+
+    private async Task<RetentionReport> ApplyRetentionNowAsync(int days, ClaimsPrincipal? actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var cutoff = now.AddDays(-days);
@@ -44,8 +62,7 @@ public sealed class PersonalData(IDbContextFactory<DashboardDbContext> factory, 
         return new RetentionReport(redacted, candidates, cutoff);
     }
 
-    /// <summary>Removes one candidate everywhere: their rows, the deliveries about them, and their email wherever it appears.</summary>
-    public async Task<ErasureReport> EraseAsync(string idOrEmail, ClaimsPrincipal actor, CancellationToken ct)
+    private async Task<ErasureReport> EraseNowAsync(string idOrEmail, ClaimsPrincipal actor, CancellationToken ct)
     {
         var key = idOrEmail.Trim();
         await using var db = await factory.CreateDbContextAsync(ct);
