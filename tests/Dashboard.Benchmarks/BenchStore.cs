@@ -43,7 +43,7 @@ public sealed class BenchStore : IAsyncDisposable
     }
 
     public DeliveryProjector NewProjector() =>
-        new(Factory, new ProjectionSignal(), new DashboardChanges(NullLogger<DashboardChanges>.Instance), new StoreWriteGate(), TimeProvider.System,
+        new(Factory, new ProjectionSignal(), new DashboardChanges(NullLogger<DashboardChanges>.Instance), new StoreWriteGate(), new LocalProjectionTurns(), TimeProvider.System,
             NullLogger<DeliveryProjector>.Instance);
 
     public async ValueTask DisposeAsync()

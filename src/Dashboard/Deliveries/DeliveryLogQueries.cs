@@ -25,7 +25,7 @@ public sealed record DeliverySearch(
 public sealed record DeliveryOutcome(IReadOnlyList<string> Candidates, IReadOnlyList<string> Applications, IReadOnlyList<string> QuarantinedEvents);
 
 /// <summary>Reads the delivery log for people and machines.</summary>
-public sealed class DeliveryLogQueries(IDbContextFactory<DashboardDbContext> factory)
+public sealed class DeliveryLogQueries(IDbContextFactory<DashboardDbContext> factory, StoreDialect dialect)
 {
     public const int PageSize = 50;
 
@@ -67,12 +67,12 @@ public sealed class DeliveryLogQueries(IDbContextFactory<DashboardDbContext> fac
         return new DeliveryOutcome(candidates, applications, quarantined);
     }
 
-    // Free text looks inside the raw body, which is stored as bytes: SQLite compares it as text.
-    private static IQueryable<Delivery> Matching(DashboardDbContext db, DeliverySearch search)
+    // Free text looks inside the raw body, which is stored as bytes: each database has its own way to search them.
+    private IQueryable<Delivery> Matching(DashboardDbContext db, DeliverySearch search)
     {
         var query = string.IsNullOrWhiteSpace(search.Text)
             ? db.Deliveries.AsNoTracking()
-            : db.Deliveries.FromSqlInterpolated($"SELECT * FROM \"Deliveries\" WHERE instr(CAST(\"Body\" AS TEXT), {search.Text.Trim()}) > 0").AsNoTracking();
+            : dialect.DeliveriesContaining(db, search.Text.Trim()).AsNoTracking();
         if (search.Provider is { } provider) query = query.Where(d => d.Provider == provider);
         if (!string.IsNullOrWhiteSpace(search.Event)) query = query.Where(d => d.EventName != null && d.EventName.Contains(search.Event));
         if (search.Status is { } status) query = query.Where(d => d.Status == status);

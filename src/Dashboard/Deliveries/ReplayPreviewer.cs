@@ -13,40 +13,28 @@ public sealed record FigureChange(string Figure, string Before, string After);
 public sealed record ReplayPreview(int Deliveries, IReadOnlyList<FigureChange> Changes);
 
 /// <summary>
-/// A replay's dry run: the store is copied (SQLite's VACUUM INTO), the deliveries are replayed and projected in the
-/// copy with today's parser and funnel, and every figure is compared with the live one. The live store is untouched.
+/// A replay's dry run: the store is copied (see <see cref="StoreDialect.CopyAsync"/>), the deliveries are replayed and
+/// projected in the copy with today's parser and funnel, and every figure is compared with the live one. The live
+/// store is untouched.
 /// </summary>
-public sealed class ReplayPreviewer(IDbContextFactory<DashboardDbContext> factory, IAnalyticsQueries live, TimeProvider clock)
+public sealed class ReplayPreviewer(StoreDialect dialect, IAnalyticsQueries live, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     public async Task<ReplayPreview> PreviewAsync(IReadOnlyList<long> ids, CancellationToken ct)
     {
-        var scratch = Path.Combine(Path.GetTempPath(), $"dashboard-preview-{Guid.NewGuid():N}.db");
-        try
-        {
-            await using (var db = await factory.CreateDbContextAsync(ct))
-                await db.Database.ExecuteSqlRawAsync("VACUUM INTO {0}", [scratch], ct);
+        await using var scratch = await dialect.CopyAsync(ct);
+        var copy = scratch.Factory;
+        int queued;
+        await using (var db = await copy.CreateDbContextAsync(ct)) queued = await DeliveryReplay.QueueAgainAsync(db, ids, ct);
+        var projector = new DeliveryProjector(copy, new ProjectionSignal(), new DashboardChanges(NullLogger<DashboardChanges>.Instance),
+            new StoreWriteGate(), new LocalProjectionTurns(), clock, NullLogger<DeliveryProjector>.Instance);
+        await projector.ProjectAllPendingAsync(ct);
 
-            var options = (DbContextOptions<SqliteDashboardDbContext>)new DbContextOptionsBuilder<SqliteDashboardDbContext>()
-                .UseDashboardSqlite($"Data Source={scratch};Pooling=False").Options;
-            IDbContextFactory<DashboardDbContext> copy = new ScratchFactory(options);
-            int queued;
-            await using (var db = await copy.CreateDbContextAsync(ct)) queued = await DeliveryReplay.QueueAgainAsync(db, ids, ct);
-            var projector = new DeliveryProjector(copy, new ProjectionSignal(), new DashboardChanges(NullLogger<DashboardChanges>.Instance), new StoreWriteGate(),
-                clock, NullLogger<DeliveryProjector>.Instance);
-            await projector.ProjectAllPendingAsync(ct);
-
-            var before = await FiguresAsync(live, ct);
-            var after = await FiguresAsync(new AnalyticsQueryService(copy, new FunnelDefinitionStore(copy)), ct);
-            var changes = before.Keys.Where(k => before[k] != after[k]).Select(k => new FigureChange(k, before[k], after[k])).ToList();
-            return new ReplayPreview(queued, changes);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { scratch, scratch + "-wal", scratch + "-shm" }) File.Delete(file);
-        }
+        var before = await FiguresAsync(live, ct);
+        var after = await FiguresAsync(new AnalyticsQueryService(copy, new FunnelDefinitionStore(copy)), ct);
+        var changes = before.Keys.Where(k => before[k] != after[k]).Select(k => new FigureChange(k, before[k], after[k])).ToList();
+        return new ReplayPreview(queued, changes);
     }
 
     private static async Task<Dictionary<string, string>> FiguresAsync(IAnalyticsQueries q, CancellationToken ct) => new()
@@ -57,9 +45,4 @@ public sealed class ReplayPreviewer(IDbContextFactory<DashboardDbContext> factor
         ["funnel"] = JsonSerializer.Serialize(await q.FunnelAsync(AnalyticsFilter.None, ct), Web),
         ["referrals"] = JsonSerializer.Serialize(await q.ReferralsAsync(AnalyticsFilter.None, ct), Web),
     };
-
-    private sealed class ScratchFactory(DbContextOptions<SqliteDashboardDbContext> options) : IDbContextFactory<DashboardDbContext>
-    {
-        public DashboardDbContext CreateDbContext() => new SqliteDashboardDbContext(options);
-    }
 }

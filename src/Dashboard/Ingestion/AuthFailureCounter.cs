@@ -42,9 +42,10 @@ public sealed class AuthFailureCounter(
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
             foreach (var ((provider, hour), count) in batch)
             {
-                var row = await db.AuthFailures.FindAsync([provider, hour], cancellationToken);
-                if (row is null) db.AuthFailures.Add(new AuthFailureCount { Provider = provider, HourStart = hour, Count = count });
-                else row.Count += count;
+                // Added in the database, not read and written back: other instances count into the same row.
+                var updated = await db.AuthFailures.Where(f => f.Provider == provider && f.HourStart == hour)
+                    .ExecuteUpdateAsync(set => set.SetProperty(f => f.Count, f => f.Count + count), cancellationToken);
+                if (updated == 0) db.AuthFailures.Add(new AuthFailureCount { Provider = provider, HourStart = hour, Count = count });
             }
             await db.SaveChangesAsync(cancellationToken);
         }

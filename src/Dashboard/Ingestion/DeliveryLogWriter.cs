@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Dashboard.Instances;
 using Dashboard.Projection;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -14,12 +15,16 @@ public sealed class StoreUnavailableException(string message, Exception? inner =
 /// <summary>
 /// The single writer of the delivery log. Requests hand their delivery over and wait; the writer takes everything
 /// waiting and commits it in one transaction (group commit), so a durable fsync is paid once per batch rather than
-/// once per request. Duplicates are found against the unique dedupe key, in the batch and in the store.
+/// once per request. Duplicates are found against the unique dedupe key, in the batch and in the store. Where several
+/// instances share the store, the unique index decides which copy is first: a batch that loses that race is simply
+/// tried again, and its copies are then found as duplicates.
 /// </summary>
 public sealed class DeliveryLogWriter(
     IDbContextFactory<DashboardDbContext> factory,
     ProjectionSignal projectionSignal,
     StoreWriteGate writeGate,
+    StoreDialect dialect,
+    InstanceMessages instances,
     TimeProvider clock,
     ILogger<DeliveryLogWriter> logger) : BackgroundService
 {
@@ -71,13 +76,16 @@ public sealed class DeliveryLogWriter(
             left.Completion.TrySetException(new StoreUnavailableException("the app is shutting down"));
     }
 
+    private const int UniqueRaceRetries = 3;
+
     private async Task CommitAsync(List<PendingWrite> batch, CancellationToken cancellationToken)
     {
         try
         {
-            var receipts = await CommitBatchAsync(batch, CancellationToken.None);
+            var receipts = await CommitRacingOthersAsync(batch);
             for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(receipts[i]);
             projectionSignal.Notify();
+            instances.Announce(InstanceTopic.Deliveries);
         }
         catch (Exception ex) when (batch.Count > 1 && !cancellationToken.IsCancellationRequested)
         {
@@ -90,6 +98,23 @@ public sealed class DeliveryLogWriter(
             logger.LogError(ex, "The delivery log could not commit; the sender is told to retry");
             var unavailable = new StoreUnavailableException("the delivery log could not commit", ex);
             foreach (var pending in batch) pending.Completion.TrySetException(unavailable);
+        }
+    }
+
+    private async Task<DeliveryReceipt[]> CommitRacingOthersAsync(List<PendingWrite> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await CommitBatchAsync(batch, CancellationToken.None);
+            }
+            catch (Exception ex) when (attempt < UniqueRaceRetries && dialect.IsUniqueViolation(ex))
+            {
+                // Another instance committed one of these deliveries after we looked: look again. The entities
+                // were not saved, so they go back to their unsaved state for the next attempt.
+                foreach (var pending in batch) pending.Delivery.Id = 0;
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Dashboard.Instances;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,14 +8,25 @@ namespace Dashboard.Ingestion;
 
 /// <summary>
 /// The live endpoint keys, held in memory as hashes so that checking a request costs no database round trip.
-/// Reloaded whenever keys change here and every half minute, for changes made by another instance.
+/// Reloaded whenever keys change, here or (told through <see cref="InstanceMessages"/>) on another instance, and
+/// every half minute in case such a message was lost.
 /// </summary>
-public sealed class EndpointKeyRing(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock)
+public sealed class EndpointKeyRing
 {
+    private readonly IDbContextFactory<DashboardDbContext> factory;
+    private readonly TimeProvider clock;
+
     private static readonly TimeSpan ReloadAfter = TimeSpan.FromSeconds(30);
     private volatile LiveKey[] _keys = [];
     private long _loadedAtTicks;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
+
+    public EndpointKeyRing(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock, InstanceMessages instances)
+    {
+        this.factory = factory;
+        this.clock = clock;
+        instances.On(InstanceTopic.SenderSettings, () => ReloadAsync());
+    }
 
     private sealed record LiveKey(string Provider, byte[] Hash, DateTime? ExpiresAt);
 
@@ -67,6 +79,7 @@ public sealed class EndpointKeyRing(IDbContextFactory<DashboardDbContext> factor
         var hash = Hash(key);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (await db.EndpointKeys.AnyAsync(k => k.KeyHash == hash, cancellationToken)) return;
+        // Instances starting together may both seed it; the unique hash keeps one, and the other carries on.
         db.EndpointKeys.Add(new EndpointKey
         {
             Provider = provider,
@@ -75,7 +88,15 @@ public sealed class EndpointKeyRing(IDbContextFactory<DashboardDbContext> factor
             Origin = "configuration",
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            await using var again = await factory.CreateDbContextAsync(cancellationToken);
+            if (!await again.EndpointKeys.AnyAsync(k => k.KeyHash == hash, cancellationToken)) throw;
+        }
     }
 
     private static string Base64Url(byte[] bytes) =>

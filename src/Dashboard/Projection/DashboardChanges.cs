@@ -1,13 +1,29 @@
+using Dashboard.Instances;
+
 namespace Dashboard.Projection;
 
 /// <summary>
-/// Tells open dashboards that the read model moved. Subscribers are called outside any lock and each failure is
-/// contained, so one broken circuit cannot stop the projector or the other pages.
+/// Tells open dashboards that the read model moved, here and on every other instance sharing the store. Subscribers
+/// are called outside any lock and each failure is contained, so one broken circuit cannot stop the projector or the
+/// other pages.
 /// </summary>
-public sealed class DashboardChanges(ILogger<DashboardChanges> logger)
+public sealed class DashboardChanges
 {
+    private readonly ILogger<DashboardChanges> _logger;
+    private readonly InstanceMessages? _instances;
     private readonly Lock _gate = new();
     private Func<Task>[] _subscribers = [];
+
+    public DashboardChanges(ILogger<DashboardChanges> logger, InstanceMessages? instances = null)
+    {
+        _logger = logger;
+        _instances = instances;
+        instances?.On(InstanceTopic.ReadModel, () =>
+        {
+            PublishHere();
+            return Task.CompletedTask;
+        });
+    }
 
     public DateTimeOffset? LastChangeAt { get; private set; }
 
@@ -18,6 +34,12 @@ public sealed class DashboardChanges(ILogger<DashboardChanges> logger)
     }
 
     public void Publish()
+    {
+        PublishHere();
+        _instances?.Announce(InstanceTopic.ReadModel);
+    }
+
+    private void PublishHere()
     {
         LastChangeAt = DateTimeOffset.UtcNow;
         foreach (var subscriber in _subscribers) _ = NotifyAsync(subscriber);
@@ -31,7 +53,7 @@ public sealed class DashboardChanges(ILogger<DashboardChanges> logger)
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "A dashboard failed to refresh after a change");
+            _logger.LogWarning(ex, "A dashboard failed to refresh after a change");
         }
     }
 

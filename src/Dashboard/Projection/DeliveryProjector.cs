@@ -17,6 +17,7 @@ public sealed class DeliveryProjector(
     ProjectionSignal signal,
     DashboardChanges changes,
     StoreWriteGate writeGate,
+    ProjectionTurns turns,
     TimeProvider clock,
     ILogger<DeliveryProjector> logger) : BackgroundService
 {
@@ -33,7 +34,6 @@ public sealed class DeliveryProjector(
     private static readonly TimeSpan SendersBusyWithin = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxYield = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);
-    private readonly SemaphoreSlim _oneBatchAtATime = new(1, 1);
     private bool _inBacklog;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -68,15 +68,8 @@ public sealed class DeliveryProjector(
     /// <summary>Projects one batch of waiting deliveries; returns how many it handled.</summary>
     public async Task<int> ProjectPendingAsync(CancellationToken cancellationToken)
     {
-        await _oneBatchAtATime.WaitAsync(cancellationToken);
-        try
-        {
-            return await ProjectNextBatchAsync(cancellationToken);
-        }
-        finally
-        {
-            _oneBatchAtATime.Release();
-        }
+        await using var turn = await turns.TakeAsync(cancellationToken);
+        return await ProjectNextBatchAsync(cancellationToken);
     }
 
     private async Task<int> ProjectNextBatchAsync(CancellationToken cancellationToken)
@@ -123,18 +116,10 @@ public sealed class DeliveryProjector(
         return ids;
     }
 
-    /// <summary>Runs <paramref name="work"/> between batches, so it never interleaves with a projection.</summary>
+    /// <summary>Runs <paramref name="work"/> between batches (of every instance), so it never interleaves with a projection.</summary>
     public async Task RunBetweenBatchesAsync(Func<Task> work, CancellationToken cancellationToken)
     {
-        await _oneBatchAtATime.WaitAsync(cancellationToken);
-        try
-        {
-            await work();
-        }
-        finally
-        {
-            _oneBatchAtATime.Release();
-        }
+        await using (await turns.TakeAsync(cancellationToken)) await work();
         signal.Notify();
     }
 
@@ -163,8 +148,8 @@ public sealed class DeliveryProjector(
     {
         // Reading and folding happen outside any transaction: SQLite has one writer, and the delivery log's group
         // commit must not wait behind a projection's reads. Every other writer of the read model (replay, rebuild,
-        // retention, erasure) runs between batches, so what was read is still true when SaveChanges writes everything
-        // (and the "projected" marks) in one short transaction.
+        // retention, erasure, another instance's projector) waits for the turn this batch holds, so what was read is
+        // still true when SaveChanges writes everything (and the "projected" marks) in one short transaction.
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         // Nothing reads tracked rows through EF between here and the save, so changes are detected once, before it.
         db.ChangeTracker.AutoDetectChangesEnabled = false;

@@ -2,6 +2,7 @@ using Dashboard.Access;
 using Dashboard.Analytics.Funnel;
 using Dashboard.Ingestion;
 using Dashboard.Projection.ReadModel;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -12,7 +13,7 @@ namespace Dashboard.Storage;
 /// The one store: the delivery log, the read model derived from it, and the settings people change.
 /// Each database provider has a derived context so that each keeps its own migration set.
 /// </summary>
-public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbContext<DashboardUser>(options)
+public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbContext<DashboardUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<EndpointKey> EndpointKeys => Set<EndpointKey>();
@@ -31,6 +32,10 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<FunnelStage> FunnelStages => Set<FunnelStage>();
     public DbSet<StatusStageMapping> StatusStageMappings => Set<StatusStageMapping>();
+
+    // Where several instances share a PostgreSQL store they must share the key ring too, or a cookie issued by one
+    // is refused by the next. A SQLite store keeps its ring in files beside the database instead.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -51,4 +56,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
 }
 
 public sealed class SqliteDashboardDbContext(DbContextOptions<SqliteDashboardDbContext> options)
+    : DashboardDbContext(options);
+
+public sealed class PostgreSqlDashboardDbContext(DbContextOptions<PostgreSqlDashboardDbContext> options)
     : DashboardDbContext(options);

@@ -3,6 +3,7 @@ namespace Dashboard.Storage;
 public enum DatabaseProvider
 {
     Sqlite,
+    PostgreSql,
 }
 
 /// <summary>Reads <c>Database:Provider</c> and <c>ConnectionStrings:Dashboard</c>, failing loudly on what it cannot serve.</summary>
@@ -12,17 +13,29 @@ public sealed record StorageOptions(DatabaseProvider Provider, string Connection
 
     public static StorageOptions From(IConfiguration configuration, string contentRoot)
     {
-        var providerName = configuration["Database:Provider"];
-        if (!string.IsNullOrWhiteSpace(providerName) &&
-            !string.Equals(providerName, nameof(DatabaseProvider.Sqlite), StringComparison.OrdinalIgnoreCase))
+        var provider = ProviderFrom(configuration["Database:Provider"]);
+        var connectionString = configuration.GetConnectionString("Dashboard");
+        var dataFolder = Path.Combine(contentRoot, "data");
+
+        if (provider == DatabaseProvider.PostgreSql)
         {
-            throw new InvalidOperationException(
-                $"Database:Provider is '{providerName}', which this version cannot use. Set it to 'Sqlite' (the default) or remove it.");
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException(
+                    "Database:Provider is 'PostgreSQL' but ConnectionStrings:Dashboard is empty. Give it an Npgsql connection string, " +
+                    "e.g. \"Host=db.example.internal;Database=dashboard;Username=dashboard;Password=…\".");
+            return new StorageOptions(provider, PostgreSqlStore.Validate(connectionString), dataFolder);
         }
 
-        var connectionString = configuration.GetConnectionString("Dashboard");
         if (string.IsNullOrWhiteSpace(connectionString)) connectionString = DefaultSqlite;
         var resolved = SqliteStore.Resolve(connectionString, contentRoot);
-        return new StorageOptions(DatabaseProvider.Sqlite, resolved, SqliteStore.FolderOf(resolved) ?? Path.Combine(contentRoot, "data"));
+        return new StorageOptions(provider, resolved, SqliteStore.FolderOf(resolved) ?? dataFolder);
     }
+
+    public static DatabaseProvider ProviderFrom(string? name) => name?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "sqlite" => DatabaseProvider.Sqlite,
+        "postgresql" or "postgres" or "npgsql" => DatabaseProvider.PostgreSql,
+        _ => throw new InvalidOperationException(
+            $"Database:Provider is '{name}', which this version cannot use. Set it to 'Sqlite' (the default) or 'PostgreSQL'."),
+    };
 }

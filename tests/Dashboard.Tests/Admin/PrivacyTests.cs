@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Dashboard.Admin.Privacy;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -80,36 +79,5 @@ public sealed class PrivacyTests : IDisposable
         }.ToJsonString();
     }
 
-    /// <summary>Every table.column whose text (or bytes read as text) contains <paramref name="needle"/>.</summary>
-    private async Task<List<string>> PlacesHolding(string needle)
-    {
-        var found = new List<string>();
-        await using var connection = new SqliteConnection(_app.Database.ConnectionString);
-        await connection.OpenAsync();
-        var tables = new List<string>();
-        await using (var list = connection.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) tables.Add(reader.GetString(0));
-        }
-        foreach (var table in tables)
-        {
-            var columns = new List<string>();
-            await using (var info = connection.CreateCommand())
-            {
-                info.CommandText = $"PRAGMA table_info(\"{table}\")";
-                await using var reader = await info.ExecuteReaderAsync();
-                while (await reader.ReadAsync()) columns.Add(reader.GetString(1));
-            }
-            foreach (var column in columns)
-            {
-                await using var probe = connection.CreateCommand();
-                probe.CommandText = $"SELECT count(*) FROM \"{table}\" WHERE instr(CAST(\"{column}\" AS TEXT), $needle) > 0";
-                probe.Parameters.AddWithValue("$needle", needle);
-                if ((long)(await probe.ExecuteScalarAsync())! > 0) found.Add($"{table}.{column}");
-            }
-        }
-        return found;
-    }
+    private Task<List<string>> PlacesHolding(string needle) => StoreProbe.PlacesHoldingAsync(_app.Database, needle);
 }

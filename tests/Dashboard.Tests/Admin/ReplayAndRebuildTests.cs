@@ -98,7 +98,7 @@ public sealed class ReplayAndRebuildTests : IDisposable
     {
         var deliveries = SampleTrafficGenerator.Generate(new SampleTrafficOptions { Candidates = 10, Seed = 9 }).Deliveries;
         await SendAsync(deliveries);
-        var log = new DeliveryLogQueries(_app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Dashboard.Storage.DashboardDbContext>>());
+        var log = new DeliveryLogQueries(_app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Dashboard.Storage.DashboardDbContext>>(), _app.Services.GetRequiredService<Dashboard.Storage.StoreDialect>());
 
         var found = await log.SearchAsync(new DeliverySearch(Text: "100007"), 1, CancellationToken.None);
 

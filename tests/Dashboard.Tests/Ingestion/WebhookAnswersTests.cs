@@ -131,23 +131,13 @@ public sealed class WebhookAnswersTests : IDisposable
         var client = _app.CreateClient();
         await client.GetAsync("/health");
 
-        await using (var blocker = new SqliteConnection(_app.Database.ConnectionString + ";Pooling=False"))
+        await using (await StoreProbe.BlockWritersAsync(_app.Database))
         {
-            await blocker.OpenAsync();
-            await using (var begin = blocker.CreateCommand())
-            {
-                begin.CommandText = "BEGIN EXCLUSIVE;";
-                await begin.ExecuteNonQueryAsync();
-            }
-
             var response = await client.PostIdibuAsync(new IdibuCandidateBuilder().Build(), "while-locked");
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
             Assert.True(response.Headers.RetryAfter is not null);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            await using var rollback = blocker.CreateCommand();
-            rollback.CommandText = "ROLLBACK;";
-            await rollback.ExecuteNonQueryAsync();
         }
 
         var retry = await client.PostIdibuAsync(new IdibuCandidateBuilder().Build(), "while-locked");

@@ -10,7 +10,8 @@ using Serilog.Core;
 namespace Dashboard.Tests.Support;
 
 /// <summary>
-/// The whole app in memory on a real SQLite file of its own. Keys and the API token are fixed test values so
+/// The whole app in memory on a real store of its own (a SQLite file, or a PostgreSQL database when the suite runs
+/// against PostgreSQL: see <see cref="TestDatabase"/>). Keys and the API token are fixed test values so
 /// tests can also prove they never reach the log.
 /// </summary>
 public sealed class DashboardApplication : WebApplicationFactory<Program>
@@ -44,6 +45,7 @@ public sealed class DashboardApplication : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         // Outside Development a build (not a publish) serves wwwroot and library assets only when asked to.
         builder.UseStaticWebAssets();
+        builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:Dashboard", Database.ConnectionString);
         builder.UseSetting("Webhooks:Idibu:Key", IdibuKey);
         builder.UseSetting("Webhooks:Firstbird:Key", FirstbirdKey);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dashboard.Admin.Audit;
 using Dashboard.Ingestion;
+using Dashboard.Instances;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,10 +14,10 @@ public sealed record IssuedKey(int Id, string Provider, string Key, string Hint,
 
 /// <summary>
 /// Endpoint keys as admins manage them: generate, rotate (the old keys keep working for a grace period), revoke.
-/// Every change reloads the key ring at once and is written to the audit log, by hint only.
+/// Every change reloads the key ring at once, on every instance, and is written to the audit log, by hint only.
 /// </summary>
 public sealed class EndpointKeyAdmin(
-    IDbContextFactory<DashboardDbContext> factory, EndpointKeyRing ring, AuditLog audit, TimeProvider clock)
+    IDbContextFactory<DashboardDbContext> factory, EndpointKeyRing ring, InstanceMessages instances, AuditLog audit, TimeProvider clock)
 {
     public static readonly TimeSpan DefaultGrace = TimeSpan.FromHours(24);
 
@@ -44,6 +45,7 @@ public sealed class EndpointKeyAdmin(
         key.RevokedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         await ring.ReloadAsync(ct);
+        instances.Announce(InstanceTopic.SenderSettings);
         await audit.RecordAsync(actor, "key.revoked", key.Provider, $"key {key.Hint} (#{key.Id})", ct);
         return true;
     }
@@ -69,6 +71,7 @@ public sealed class EndpointKeyAdmin(
         db.EndpointKeys.Add(key);
         await db.SaveChangesAsync(ct);
         await ring.ReloadAsync(ct);
+        instances.Announce(InstanceTopic.SenderSettings);
         await audit.RecordAsync(actor, grace is null ? "key.created" : "key.rotated", provider,
             grace is null ? $"key {key.Hint} (#{key.Id})" : $"key {key.Hint} (#{key.Id}); older keys stop at {oldExpire:u}", ct);
         return new IssuedKey(key.Id, provider, text, key.Hint, oldExpire);

@@ -17,7 +17,8 @@ public sealed record RetentionReport(int DeliveriesRedacted, int CandidatesRedac
 /// Both run between projection batches: the projector folds what it read before it writes, so a candidate erased
 /// in between would otherwise be written back.
 /// </summary>
-public sealed class PersonalData(IDbContextFactory<DashboardDbContext> factory, DeliveryProjector projector, AuditLog audit, TimeProvider clock)
+public sealed class PersonalData(
+    IDbContextFactory<DashboardDbContext> factory, StoreDialect dialect, DeliveryProjector projector, AuditLog audit, TimeProvider clock)
 {
     public async Task<RetentionReport> ApplyRetentionAsync(int days, ClaimsPrincipal? actor, CancellationToken ct)
     {
@@ -67,12 +68,11 @@ public sealed class PersonalData(IDbContextFactory<DashboardDbContext> factory, 
         var key = idOrEmail.Trim();
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Overwrite freed pages too, so the erased data does not linger in the file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON;", ct);
+        await dialect.BeforeErasureAsync(db, ct);
 
         var candidateIds = await db.IdibuCandidates.Where(c => c.CandidateId == key || c.Email == key).Select(c => c.CandidateId).ToListAsync(ct);
         var aboutThem = await db.IdibuSnapshots.Where(s => candidateIds.Contains(s.CandidateId)).Select(s => s.DeliveryId).ToListAsync(ct);
-        var mentioning = await db.Deliveries.FromSqlInterpolated($"SELECT * FROM \"Deliveries\" WHERE instr(CAST(\"Body\" AS TEXT), {key}) > 0")
+        var mentioning = await dialect.DeliveriesContaining(db, key)
             .Select(d => d.Id).ToListAsync(ct);
         var idibuMentions = await db.Deliveries.Where(d => mentioning.Contains(d.Id) && d.Provider == Providers.Idibu).Select(d => d.Id).ToListAsync(ct);
         var erase = aboutThem.Concat(idibuMentions).Distinct().ToList();

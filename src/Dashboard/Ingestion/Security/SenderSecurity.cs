@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using Dashboard.Instances;
 using Dashboard.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -26,12 +27,22 @@ public sealed record SenderSecurityChange(string? BasicUsername, string? BasicPa
 /// counted as auth failures), and idibu's HMAC-SHA256 of the raw body in <c>Authorization</c> (hex or base64),
 /// recorded on the delivery and enforced only when an admin switches it on, since idibu does not document it.
 /// </summary>
-public sealed class SenderSecurity(IDbContextFactory<DashboardDbContext> factory, IDataProtectionProvider protection)
+public sealed class SenderSecurity
 {
-    private readonly IDataProtector _protector = protection.CreateProtector("sender-hmac-secret");
+    private readonly IDbContextFactory<DashboardDbContext> factory;
+    private readonly InstanceMessages instances;
+    private readonly IDataProtector _protector;
     private static readonly PasswordHasher<string> Hasher = new();
     private volatile Dictionary<string, SenderSettings> _settings = [];
     private volatile bool _loaded;
+
+    public SenderSecurity(IDbContextFactory<DashboardDbContext> factory, IDataProtectionProvider protection, InstanceMessages instances)
+    {
+        this.factory = factory;
+        this.instances = instances;
+        _protector = protection.CreateProtector("sender-hmac-secret");
+        instances.On(InstanceTopic.SenderSettings, () => ReloadAsync(CancellationToken.None));
+    }
 
     public async Task<SenderCheck> CheckAsync(string provider, HttpRequest request, ReadOnlyMemory<byte> body, CancellationToken ct)
     {
@@ -75,6 +86,7 @@ public sealed class SenderSecurity(IDbContextFactory<DashboardDbContext> factory
         settings.EnforceHmac = change.EnforceHmac && settings.ProtectedHmacSecret is not null;
         await db.SaveChangesAsync(ct);
         await ReloadAsync(ct);
+        instances.Announce(InstanceTopic.SenderSettings);
         return null;
     }
 

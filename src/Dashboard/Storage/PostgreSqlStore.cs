@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Dashboard.Storage;
+
+/// <summary>PostgreSQL specifics: the connection string's checks and how the context is configured.</summary>
+public static class PostgreSqlStore
+{
+    /// <summary>Parses the connection string once at start-up, so a typo stops the app with its reason, not at the first request.</summary>
+    public static string Validate(string connectionString)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            if (string.IsNullOrWhiteSpace(builder.Host))
+                throw new InvalidOperationException("ConnectionStrings:Dashboard names no Host for PostgreSQL.");
+            return builder.ConnectionString;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:Dashboard is not an Npgsql connection string: {ex.Message}", ex);
+        }
+    }
+
+    public static DbContextOptionsBuilder UseDashboardPostgreSql(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__Migrations"));
+
+    /// <summary>Whether <paramref name="error"/> (or what caused it) is PostgreSQL refusing a second row with the same unique key.</summary>
+    public static bool IsUniqueViolation(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }) return true;
+        return false;
+    }
+}
