@@ -34,9 +34,11 @@ builder.AddStructuredLogging()
 builder.Services.AddSingleton<SampleDataLoader>();
 
 var app = builder.Build();
-await app.MigrateStoreAsync();
-await app.SeedEndpointKeysAsync();
-await app.SeedAccessAsync();
+await app.PrepareStoreAsync(async () =>
+{
+    await app.SeedEndpointKeysAsync();
+    await app.SeedAccessAsync();
+});
 
 app.UseExceptionHandler();
 app.UseRouteTemplateRequestLogging();

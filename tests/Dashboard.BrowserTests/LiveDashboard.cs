@@ -8,7 +8,10 @@ using Microsoft.Playwright;
 
 namespace Dashboard.BrowserTests;
 
-/// <summary>The app on a real Kestrel port and a real SQLite file, with an admin and a recruiter, for a browser to use.</summary>
+/// <summary>
+/// The app on a real Kestrel port and a real store (a SQLite file of its own, or the store it is given, which
+/// another instance may share), with an admin and a recruiter, for a browser to use.
+/// </summary>
 public sealed class LiveDashboard : IAsyncDisposable
 {
     public const string AdminEmail = "admin@example.com";
@@ -25,10 +28,10 @@ public sealed class LiveDashboard : IAsyncDisposable
     public string BaseUrl { get; }
     public HttpClient Senders { get; private set; } = null!;
 
-    public static async Task<LiveDashboard> StartAsync()
+    public static async Task<LiveDashboard> StartAsync(TestDatabase? sharedStore = null)
     {
         var port = FreePort();
-        var app = new DashboardApplication(settings: new Dictionary<string, string?>
+        var app = new DashboardApplication(sharedStore, settings: new Dictionary<string, string?>
         {
             ["Dashboard:AdminEmail"] = AdminEmail,
             ["Dashboard:AdminPassword"] = Password,
@@ -37,7 +40,7 @@ public sealed class LiveDashboard : IAsyncDisposable
         app.StartServer();
         var live = new LiveDashboard(app, $"http://127.0.0.1:{port}");
         live.Senders = new HttpClient { BaseAddress = new Uri(live.BaseUrl) };
-        await live.AddRecruiterAsync();
+        if (sharedStore is null) await live.AddRecruiterAsync();
         return live;
     }
 

@@ -1,5 +1,4 @@
 using Dashboard.Storage;
-using Npgsql;
 
 namespace Dashboard.Projection;
 
@@ -61,54 +60,11 @@ public sealed class LocalProjectionTurns : ProjectionTurns
 }
 
 /// <summary>
-/// A PostgreSQL session advisory lock, held on a connection of its own for the length of the turn. If the instance
-/// holding it dies, PostgreSQL ends the session and the lock goes with it: another instance takes the next turn.
+/// The turn is a PostgreSQL advisory lock (<see cref="PostgreSqlAdvisoryLock"/>) for the length of the batch: if the
+/// instance holding it dies, another instance takes the next turn and carries on with what is waiting.
 /// </summary>
 public sealed class PostgreSqlProjectionTurns(string connectionString) : ProjectionTurns
 {
-    // Any constant shared by every instance of this app; the bytes spell "rdashprj".
-    public const long LockKey = 0x7264617368707266;
-
-    // Not pooled: a connection that went back to the pool still holding the lock would block every instance.
-    private readonly string _connectionString =
-        new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 10 }.ConnectionString;
-
-    protected override async Task<IAsyncDisposable?> TakeSharedAsync(CancellationToken cancellationToken)
-    {
-        var connection = new NpgsqlConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection) { CommandTimeout = 0 };
-            take.Parameters.AddWithValue("key", LockKey);
-            await take.ExecuteNonQueryAsync(cancellationToken);
-            return new Lease(connection);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    private sealed class Lease(NpgsqlConnection connection) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            // Closing an unpooled connection ends the session, which releases the lock even if the unlock cannot run.
-            try
-            {
-                await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
-                release.Parameters.AddWithValue("key", LockKey);
-                await release.ExecuteNonQueryAsync(CancellationToken.None);
-            }
-            catch (NpgsqlException)
-            {
-            }
-            finally
-            {
-                await connection.DisposeAsync();
-            }
-        }
-    }
+    protected override async Task<IAsyncDisposable?> TakeSharedAsync(CancellationToken cancellationToken) =>
+        await PostgreSqlAdvisoryLock.TakeAsync(connectionString, PostgreSqlAdvisoryLock.ProjectionKey, cancellationToken);
 }

@@ -39,15 +39,40 @@ public static class StorageRegistration
     }
 
     /// <summary>
-    /// Applies pending migrations before the app takes its first request. Instances starting together on one
-    /// PostgreSQL store are safe: EF Core holds a database lock while it migrates, and the second finds nothing to do.
+    /// Applies pending migrations, then <paramref name="seed"/> (keys and the first admin from configuration), before
+    /// the app takes its first request. Instances starting together on one PostgreSQL store do this one after
+    /// another, under an advisory lock, so the second finds the work done instead of colliding with it.
     /// </summary>
-    public static async Task MigrateStoreAsync(this WebApplication app)
+    public static async Task PrepareStoreAsync(this WebApplication app, Func<Task> seed)
     {
-        var factory = app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
+        var options = app.Services.GetRequiredService<StorageOptions>();
+        await using (await StartUpTurnAsync(options))
+        {
+            var factory = app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
+            await using (var db = await factory.CreateDbContextAsync()) await db.Database.MigrateAsync();
+            await seed();
+        }
         app.Services.GetRequiredService<DatabaseHealth>().MarkMigrated();
+    }
+
+    private static async Task<IAsyncDisposable> StartUpTurnAsync(StorageOptions options)
+    {
+        if (options.Provider != DatabaseProvider.PostgreSql) return NoTurn.Instance;
+        try
+        {
+            return await PostgreSqlAdvisoryLock.TakeAsync(options.ConnectionString, PostgreSqlAdvisoryLock.StartUpKey, CancellationToken.None);
+        }
+        catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.InvalidCatalogName)
+        {
+            // The database does not exist yet: migrating creates it. Only a very first start can get here.
+            return NoTurn.Instance;
+        }
+    }
+
+    private sealed class NoTurn : IAsyncDisposable
+    {
+        public static readonly NoTurn Instance = new();
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     private sealed class DashboardContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<DashboardDbContext>

@@ -1,0 +1,55 @@
+using Npgsql;
+
+namespace Dashboard.Storage;
+
+/// <summary>
+/// A PostgreSQL session advisory lock, held on a connection of its own until disposed. If the process holding it
+/// dies, PostgreSQL ends the session and the lock goes with it, so another instance can take it at once.
+/// </summary>
+public static class PostgreSqlAdvisoryLock
+{
+    // Any constants shared by every instance of this app; the bytes spell "rdashprj" and "rdashsup".
+    public const long ProjectionKey = 0x7264617368707266;
+    public const long StartUpKey = 0x7264617368737570;
+
+    public static async Task<IAsyncDisposable> TakeAsync(string connectionString, long key, CancellationToken cancellationToken)
+    {
+        // Not pooled: a connection that went back to the pool still holding the lock would block every instance.
+        var connection = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 10 }.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection) { CommandTimeout = 0 };
+            take.Parameters.AddWithValue("key", key);
+            await take.ExecuteNonQueryAsync(cancellationToken);
+            return new Lease(connection, key);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private sealed class Lease(NpgsqlConnection connection, long key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            // Closing an unpooled connection ends the session, which releases the lock even if the unlock cannot run.
+            try
+            {
+                await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+                release.Parameters.AddWithValue("key", key);
+                await release.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+            catch (NpgsqlException)
+            {
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+}
