@@ -24,6 +24,7 @@ builder.Services.AddMudServices();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
 builder.AddStructuredLogging()
     .AddConnectionLimits()
+    .AddReverseProxy()
     .AddStorage()
     .AddAccess()
     .AddIngestion()
@@ -40,6 +41,7 @@ await app.PrepareStoreAsync(async () =>
     await app.SeedAccessAsync();
 });
 
+app.UseReverseProxy();
 app.UseExceptionHandler();
 app.UseRouteTemplateRequestLogging();
 app.UseAuthentication();
