@@ -6,7 +6,10 @@ namespace Dashboard.Storage;
 /// <summary>PostgreSQL specifics: the connection string's checks and how the context is configured.</summary>
 public static class PostgreSqlStore
 {
-    /// <summary>Parses the connection string once at start-up, so a typo stops the app with its reason, not at the first request.</summary>
+    /// <summary>
+    /// Parses the connection string once at start-up, so a typo stops the app with its reason, not at the first
+    /// request, and adds what the app relies on.
+    /// </summary>
     public static string Validate(string connectionString)
     {
         try
@@ -14,6 +17,9 @@ public static class PostgreSqlStore
             var builder = new NpgsqlConnectionStringBuilder(connectionString);
             if (string.IsNullOrWhiteSpace(builder.Host))
                 throw new InvalidOperationException("ConnectionStrings:Dashboard names no Host for PostgreSQL.");
+            // A 200 promises the delivery survives a crash: ask for that on every session, whatever the server's default.
+            if (builder.Options?.Contains("synchronous_commit", StringComparison.OrdinalIgnoreCase) != true)
+                builder.Options = $"{builder.Options} -c synchronous_commit=on".Trim();
             return builder.ConnectionString;
         }
         catch (ArgumentException ex)

@@ -27,4 +27,30 @@ public sealed class StorageOptionsTests
         Assert.Contains("Database:Provider is 'Oracle'", error.Message);
         Assert.Contains("Sqlite", error.Message);
     }
+
+    [Fact]
+    public void PostgreSqlNeedsAConnectionStringAndSaysWhatOneLooksLike()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => StorageOptions.From(Settings(("Database:Provider", "PostgreSQL")), "."));
+        Assert.Contains("ConnectionStrings:Dashboard is empty", error.Message);
+        Assert.Contains("Host=", error.Message);
+    }
+
+    [Fact]
+    public void AMalformedPostgreSqlConnectionStringStopsStartUpWithTheReason()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => StorageOptions.From(
+            Settings(("Database:Provider", "postgresql"), ("ConnectionStrings:Dashboard", "Hots=db;Database=dashboard")), "."));
+        Assert.Contains("not an Npgsql connection string", error.Message);
+    }
+
+    [Fact]
+    public void OnPostgreSqlEverySessionAsksForSynchronousCommitsWhateverTheServerDefault()
+    {
+        var options = StorageOptions.From(
+            Settings(("Database:Provider", "PostgreSQL"), ("ConnectionStrings:Dashboard", "Host=db;Database=dashboard;Username=d")), ".");
+
+        Assert.Equal(DatabaseProvider.PostgreSql, options.Provider);
+        Assert.Contains("synchronous_commit=on", new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString).Options);
+    }
 }
