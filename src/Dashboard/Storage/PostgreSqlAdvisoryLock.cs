@@ -15,8 +15,11 @@ public static class PostgreSqlAdvisoryLock
     public static async Task<IAsyncDisposable> TakeAsync(string connectionString, long key, CancellationToken cancellationToken)
     {
         // Not pooled: a connection that went back to the pool still holding the lock would block every instance.
-        var connection = new NpgsqlConnection(
-            new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 10 }.ConnectionString);
+        // A killed process closes its socket and the server ends the session at once; a machine that vanishes from
+        // the network says nothing, so the server probes this session's peer itself and gives up on it within ~25 s.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 10 };
+        builder.Options = $"{builder.Options} -c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3".Trim();
+        var connection = new NpgsqlConnection(builder.ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);

@@ -26,7 +26,7 @@ public sealed class TestDatabase : IDisposable
         if (IsPostgreSql)
         {
             DatabaseName = $"test_{Guid.NewGuid():N}";
-            using var connection = new NpgsqlConnection(ServerConnectionString);
+            using var connection = new NpgsqlConnection(ServerConnectionString ?? throw NoServer());
             connection.Open();
             using var create = new NpgsqlCommand($"CREATE DATABASE \"{DatabaseName}\"", connection);
             create.ExecuteNonQuery();

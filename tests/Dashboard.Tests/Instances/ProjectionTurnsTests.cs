@@ -1,0 +1,64 @@
+using Dashboard.Ingestion;
+using Dashboard.Storage;
+using Dashboard.Tests.Builders;
+using Dashboard.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Dashboard.Tests.Instances;
+
+/// <summary>Projection on a shared PostgreSQL store waits for the instance whose turn it is, and no longer than it lives.</summary>
+public sealed class ProjectionTurnsTests : IAsyncLifetime
+{
+    private readonly TestDatabase _store = new("PostgreSQL");
+    private DashboardApplication _app = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = new DashboardApplication(_store, projection: false);
+        _app.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task AnotherInstancesTurnHoldsProjectionBackUntilThatInstanceDies()
+    {
+        Assert.True((await _app.CreateClient().PostIdibuAsync(new IdibuCandidateBuilder().WithId("waiting-1").Build(), "w-1")).IsSuccessStatusCode);
+
+        // "Another instance" in the middle of a batch: it holds the projection turn on a session of its own.
+        var otherInstance = await PostgreSqlAdvisoryLock.TakeAsync(_store.ConnectionString, PostgreSqlAdvisoryLock.ProjectionKey, CancellationToken.None);
+        var projecting = _app.ProjectAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(projecting.IsCompleted, "projected while another instance held the turn");
+        Assert.Equal(DeliveryStatus.Accepted, await StatusOf("w-1"));
+
+        // That instance dies without letting go: the server ends its session, and with it the lock.
+        await TerminateSessionsHoldingTheTurnAsync();
+        await projecting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(DeliveryStatus.Projected, await StatusOf("w-1"));
+        await otherInstance.DisposeAsync();
+    }
+
+    private async Task<DeliveryStatus> StatusOf(string senderDeliveryId)
+    {
+        await using var db = await _app.CreateDbContextAsync();
+        return await db.Deliveries.Where(d => d.SenderDeliveryId == senderDeliveryId).Select(d => d.Status).SingleAsync();
+    }
+
+    private async Task TerminateSessionsHoldingTheTurnAsync()
+    {
+        await using var connection = new NpgsqlConnection(_store.ConnectionString);
+        await connection.OpenAsync();
+        await using var kill = new NpgsqlCommand(
+            "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted " +
+            "AND ((classid::bigint << 32) | objid::bigint) = @key", connection);
+        kill.Parameters.AddWithValue("key", PostgreSqlAdvisoryLock.ProjectionKey);
+        Assert.NotNull(await kill.ExecuteScalarAsync());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _store.Dispose();
+    }
+}
