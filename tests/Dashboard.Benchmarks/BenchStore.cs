@@ -10,36 +10,52 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Dashboard.Benchmarks;
 
 /// <summary>
-/// A store file wired the way the app wires it (pooled contexts, the app's pragmas), without the web host, so the
-/// figures measure the projector and the queries rather than HTTP.
+/// A store wired the way the app wires it (pooled contexts, the app's pragmas or session options), without the web
+/// host, so the figures measure the projector and the queries rather than HTTP. A store is a SQLite file, or a
+/// PostgreSQL database given by its Npgsql connection string (<c>Host=…;Database=…</c>).
 /// </summary>
 public sealed class BenchStore : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private BenchStore(string file)
+    private BenchStore(string store)
     {
-        File = Path.GetFullPath(file);
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = File, Pooling = true }.ToString();
         var services = new ServiceCollection();
-        services.AddPooledDbContextFactory<SqliteDashboardDbContext>(o => o.UseDashboardSqlite(ConnectionString));
-        _services = services.BuildServiceProvider();
-        Factory = new DashboardContexts(_services.GetRequiredService<IDbContextFactory<SqliteDashboardDbContext>>());
+        IsPostgreSql = store.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+        if (IsPostgreSql)
+        {
+            File = "";
+            ConnectionString = PostgreSqlStore.Validate(store);
+            services.AddPooledDbContextFactory<PostgreSqlDashboardDbContext>(o => o.UseDashboardPostgreSql(ConnectionString));
+            _services = services.BuildServiceProvider();
+            Factory = new DashboardContexts<PostgreSqlDashboardDbContext>(_services.GetRequiredService<IDbContextFactory<PostgreSqlDashboardDbContext>>());
+        }
+        else
+        {
+            File = Path.GetFullPath(store);
+            ConnectionString = new SqliteConnectionStringBuilder { DataSource = File, Pooling = true }.ToString();
+            services.AddPooledDbContextFactory<SqliteDashboardDbContext>(o => o.UseDashboardSqlite(ConnectionString));
+            _services = services.BuildServiceProvider();
+            Factory = new DashboardContexts<SqliteDashboardDbContext>(_services.GetRequiredService<IDbContextFactory<SqliteDashboardDbContext>>());
+        }
         Queries = new AnalyticsQueryService(Factory, new FunnelDefinitionStore(Factory));
     }
 
+    public bool IsPostgreSql { get; }
+
+    /// <summary>The SQLite file; empty for a PostgreSQL store.</summary>
     public string File { get; }
     public string ConnectionString { get; }
     public IDbContextFactory<DashboardDbContext> Factory { get; }
     public IAnalyticsQueries Queries { get; }
 
-    /// <summary>Opens (and migrates) the store in <paramref name="file"/>.</summary>
-    public static async Task<BenchStore> OpenAsync(string file)
+    /// <summary>Opens (and migrates) <paramref name="store"/>: a SQLite file or an Npgsql connection string.</summary>
+    public static async Task<BenchStore> OpenAsync(string store)
     {
-        var store = new BenchStore(file);
-        await using var db = await store.Factory.CreateDbContextAsync();
+        var opened = new BenchStore(store);
+        await using var db = await opened.Factory.CreateDbContextAsync();
         await db.Database.MigrateAsync();
-        return store;
+        return opened;
     }
 
     public DeliveryProjector NewProjector() =>
@@ -49,10 +65,12 @@ public sealed class BenchStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        if (IsPostgreSql) Npgsql.NpgsqlConnection.ClearAllPools();
+        else SqliteConnection.ClearAllPools();
     }
 
-    private sealed class DashboardContexts(IDbContextFactory<SqliteDashboardDbContext> inner) : IDbContextFactory<DashboardDbContext>
+    private sealed class DashboardContexts<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<DashboardDbContext>
+        where TContext : DashboardDbContext
     {
         public DashboardDbContext CreateDbContext() => inner.CreateDbContext();
 
