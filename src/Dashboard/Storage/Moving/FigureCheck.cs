@@ -33,8 +33,9 @@ public static class FigureCheck
         var compared = 0;
         foreach (var (name, filter) in filters)
         {
-            var theirs = await FiguresAsync(Queries(source), filter, ct);
-            var ours = await FiguresAsync(Queries(target), filter, ct);
+            // Both stores at once: some figures (a funnel per vacancy) take a while on a big store.
+            var both = await Task.WhenAll(FiguresAsync(Queries(source), filter, ct), FiguresAsync(Queries(target), filter, ct));
+            var (theirs, ours) = (both[0], both[1]);
             foreach (var figure in theirs.Keys)
             {
                 compared++;

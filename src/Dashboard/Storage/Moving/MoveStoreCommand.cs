@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Dashboard.Storage.Moving;
 
@@ -18,21 +19,16 @@ public static class MoveStoreCommand
     public static async Task<int> RunAsync(string[] args, IConfiguration configuration, string contentRoot, TextWriter output)
     {
         using var stop = new CancellationTokenSource();
-        // Ctrl+C ends the chunk in flight cleanly (it rolls back); the next run carries on from the last commit.
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        // Ctrl+C or a plain kill (SIGTERM) ends the chunk in flight cleanly (it rolls back); the next run carries on
+        // from the last commit. A kill -9 loses nothing either: every chunk is its own transaction.
+        void Stop(PosixSignalContext context)
         {
-            e.Cancel = true;
+            context.Cancel = true;
             stop.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            return await RunAsync(args, configuration, contentRoot, output, stop.Token);
         }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        return await RunAsync(args, configuration, contentRoot, output, stop.Token);
     }
 
     public static async Task<int> RunAsync(string[] args, IConfiguration configuration, string contentRoot, TextWriter output, CancellationToken ct)
