@@ -12,8 +12,8 @@ public sealed record MoveReport(
     DeliveryCopyResult Deliveries, IReadOnlyDictionary<string, int> Settings, int KeysAdded, int Projected, FigureCheckResult Check);
 
 /// <summary>
-/// Copies a store into another, either way between SQLite and PostgreSQL: the target's migrations, the settings,
-/// the key ring, the delivery log; then the read model is rebuilt on the target by the real projector and every
+/// Copies a store into another, either way between SQLite and PostgreSQL: the target's migrations, the delivery log,
+/// the settings and the key ring; then the read model is rebuilt on the target by the real projector and every
 /// figure is compared. Stopped at any point, the same move run again carries on (see <see cref="DeliveryLogCopy"/>).
 /// The source is only read.
 /// </summary>
@@ -42,12 +42,13 @@ public sealed class StoreMove(MoveEndpoint source, MoveEndpoint target, Action<s
             report(pending == 0 ? "target schema up to date" : $"target schema: {pending} migration(s) applied");
         }
 
+        // The delivery log first: it is where a target holding another store's data is refused, before any of the
+        // target's settings are replaced.
+        var deliveries = await new DeliveryLogCopy(source, target, ChunkSize, report, _clock) { AfterChunk = AfterChunk }.CopyAsync(ct);
         var settings = await SettingsCopy.CopyAsync(source, target, ct);
         report(string.Create(CultureInfo.InvariantCulture, $"settings: {settings.Values.Sum():N0} rows in {settings.Count} tables"));
         var keys = await KeyRingCopy.WriteAsync(target, await KeyRingCopy.ReadAsync(source, ct), ct);
         report($"key ring: {keys} key(s) added");
-
-        var deliveries = await new DeliveryLogCopy(source, target, ChunkSize, report, _clock) { AfterChunk = AfterChunk }.CopyAsync(ct);
         await ContinueIdentitiesAsync(ct);
         var projected = await RebuildReadModelAsync(ct);
 

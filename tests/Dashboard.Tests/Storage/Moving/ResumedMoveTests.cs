@@ -72,13 +72,20 @@ public sealed class ResumedMoveTests
         await using (var app = new DashboardApplication(first, projection: false))
             await MoveTestSupport.SendAsync(app, SampleTrafficGenerator.Generate(new SampleTrafficOptions { Candidates = 5, Seed = 1 }).Deliveries);
         await using (var app = new DashboardApplication(second, projection: false))
+        {
             await MoveTestSupport.SendAsync(app, SampleTrafficGenerator.Generate(new SampleTrafficOptions { Candidates = 5, Seed = 2 }).Deliveries);
+            Assert.True((await app.CreateApiClient().PostAsync("/api/admin/keys/firstbird", null)).IsSuccessStatusCode);
+        }
         var target = MoveTestSupport.Endpoint(postgres);
         Assert.True((await new StoreMove(MoveTestSupport.Endpoint(first), target, _ => { }).RunAsync(CancellationToken.None)).Check.Match);
+        int keys;
+        await using (var db = await target.Factory.CreateDbContextAsync()) keys = await db.EndpointKeys.CountAsync();
 
         var refused = await Assert.ThrowsAsync<MoveRefusedException>(() =>
             new StoreMove(MoveTestSupport.Endpoint(second), target, _ => { }).RunAsync(CancellationToken.None));
 
         Assert.Contains("not this source's", refused.Message);
+        // Refused before anything of the target was replaced.
+        await using (var db = await target.Factory.CreateDbContextAsync()) Assert.Equal(keys, await db.EndpointKeys.CountAsync());
     }
 }
