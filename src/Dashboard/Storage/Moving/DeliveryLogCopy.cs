@@ -43,6 +43,7 @@ public sealed class DeliveryLogCopy(MoveEndpoint source, MoveEndpoint target, in
             (refreshed, reset) = await new DeliveryReconciler(source, target, report).ReconcileAsync(copiedUpTo, ct);
         }
         var copied = await CopyAfterAsync(copiedUpTo, ct);
+        if (copied == 0) report("deliveries: nothing new to copy");
         return new DeliveryCopyResult(copied, refreshed, reset);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Dashboard.Simulation;
 using Dashboard.Storage.Moving;
 using Dashboard.Tests.Support;
+using Microsoft.Extensions.Configuration;
 
 namespace Dashboard.Tests.Storage.Moving;
 
@@ -22,10 +23,20 @@ public sealed class PostgreSqlToSqliteMoveTests
             before = await MoveTestSupport.AnswersAsync(app);
         }
 
-        var report = await new StoreMove(MoveTestSupport.Endpoint(postgres), MoveTestSupport.Endpoint(sqlite), _ => { }) { ChunkSize = 30 }
-            .RunAsync(CancellationToken.None);
+        // Through the command, as an operator runs it: the source is the store the configuration names.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "PostgreSQL",
+            ["ConnectionStrings:Dashboard"] = postgres.ConnectionString,
+        }).Build();
+        var output = new StringWriter();
+        var exit = await MoveStoreCommand.RunAsync(
+            ["--to-provider", "Sqlite", "--to", sqlite.ConnectionString, "--chunk-size", "30"], configuration, sqlite.Folder, output, CancellationToken.None);
 
-        Assert.True(report.Check.Match, string.Join(", ", report.Check.Differences));
+        Assert.True(exit == 0, output.ToString());
+        Assert.Contains("figures match", output.ToString());
+        Assert.DoesNotContain(postgres.ConnectionString, output.ToString());
+        Assert.DoesNotContain("Username", output.ToString());
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(sqlite.Folder, "keys"), "key-*.xml"));
         await using var moved = new DashboardApplication(sqlite, projection: false);
         MoveTestSupport.AssertSameAnswers(before, await MoveTestSupport.AnswersAsync(moved));
