@@ -30,6 +30,7 @@ public sealed class SqliteToPostgreSqlMoveTests
         Dictionary<string, string> before;
         string cookie, issuedKey, personalToken;
         Dashboard.Ingestion.Delivery firstIdibu;
+        long lastId;
         await using (var app = new DashboardApplication(sqlite, projection: false))
         {
             var browser = new BrowserLikeClient(app);
@@ -56,6 +57,7 @@ public sealed class SqliteToPostgreSqlMoveTests
             await using var db = await app.CreateDbContextAsync();
             firstIdibu = await db.Deliveries.Where(d => d.Provider == Providers.Idibu && d.Status == DeliveryStatus.Projected).OrderBy(d => d.Id).FirstAsync();
             Assert.True(await db.Deliveries.AnyAsync(d => d.Status == DeliveryStatus.Erased));
+            lastId = await db.Deliveries.MaxAsync(d => d.Id);
         }
 
         var lines = new List<string>();
@@ -82,8 +84,11 @@ public sealed class SqliteToPostgreSqlMoveTests
         signed.Headers.Add("X-Idibu-Event", "candidate.update");
         signed.Headers.Add("X-Idibu-Delivery", "after-the-move");
         signed.Headers.TryAddWithoutValidation("Authorization", SignatureOf(body));
-        var fresh = await client.SendAsync(signed);
-        Assert.Equal("accepted", (await fresh.AnswerAsync()).Status);
+        var fresh = await (await client.SendAsync(signed)).AnswerAsync();
+        Assert.Equal("accepted", fresh.Status);
+        // PostgreSQL's identity columns carry on after the copied ids.
+        Assert.Equal(lastId + 1, fresh.DeliveryId);
+        Assert.True((await moved.CreateApiClient().PostAsync("/api/admin/keys/firstbird", null)).IsSuccessStatusCode);
         var again = await (await client.PostIdibuAsync(firstIdibu.Body, firstIdibu.SenderDeliveryId, firstIdibu.EventHeader ?? "candidate.update", issuedKey))
             .AnswerAsync();
         Assert.True(again.Duplicate);
