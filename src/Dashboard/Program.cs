@@ -9,11 +9,14 @@ using Dashboard.Ingestion;
 using Dashboard.Projection;
 using Dashboard.Simulation;
 using Dashboard.Storage;
+using Dashboard.Storage.Moving;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 if (args.FirstOrDefault() == "simulate")
     return await SimulateCommand.RunAsync(args[1..], builder.Configuration, Console.Out, CancellationToken.None);
+if (args.FirstOrDefault() == "move-store")
+    return await MoveStoreCommand.RunAsync(args[1..], builder.Configuration, builder.Environment.ContentRootPath, Console.Out);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();

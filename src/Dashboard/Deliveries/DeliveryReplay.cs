@@ -35,10 +35,11 @@ public sealed class DeliveryReplay(
     }
 
     /// <summary>Takes away what the deliveries produced on their own and queues them for the projector again.</summary>
+    /// <remarks>A caller already in a transaction (a store move inserts and queues a chunk together) keeps it.</remarks>
     public static async Task<int> QueueAgainAsync(DashboardDbContext db, IReadOnlyList<long> ids, CancellationToken ct)
     {
         var queued = 0;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         foreach (var chunk in ids.Chunk(500))
         {
             await db.FirstbirdEvents.Where(e => chunk.Contains(e.DeliveryId)).ExecuteDeleteAsync(ct);
@@ -49,7 +50,7 @@ public sealed class DeliveryReplay(
                 .SetProperty(d => d.StatusReason, (string?)null)
                 .SetProperty(d => d.ProjectedAt, (DateTime?)null), ct);
         }
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return queued;
     }
 
@@ -71,24 +72,33 @@ public sealed class DeliveryReplay(
         {
             await using var db = await factory.CreateDbContextAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.IdibuStatusObservations.ExecuteDeleteAsync(ct);
-            await db.IdibuApplications.ExecuteDeleteAsync(ct);
-            await db.IdibuSnapshots.ExecuteDeleteAsync(ct);
-            await db.IdibuCandidates.ExecuteDeleteAsync(ct);
-            await db.IdibuVacancies.ExecuteDeleteAsync(ct);
-            await db.IdibuStatuses.ExecuteDeleteAsync(ct);
-            await db.FirstbirdEvents.ExecuteDeleteAsync(ct);
-            await db.ReferralApplications.ExecuteDeleteAsync(ct);
-            await db.QuarantinedEnvelopes.ExecuteDeleteAsync(ct);
-            var total = await db.Deliveries.Where(d => d.Status != DeliveryStatus.Erased).ExecuteUpdateAsync(set => set
-                .SetProperty(d => d.Status, DeliveryStatus.Accepted)
-                .SetProperty(d => d.StatusReason, (string?)null)
-                .SetProperty(d => d.ProjectedAt, (DateTime?)null), ct);
+            var total = await EmptyReadModelAndQueueAllAsync(db, ct);
             LastQueuedId = await db.Deliveries.MaxAsync(d => (long?)d.Id, ct) ?? 0;
             await transaction.CommitAsync(ct);
             _rebuild = new RebuildProgress(total > 0, total, total, clock.GetUtcNow().UtcDateTime);
         }, ct);
         await audit.RecordAsync(actor, "readmodel.rebuilt", null, $"{_rebuild.Total} deliveries queued", ct);
         return _rebuild;
+    }
+
+    /// <summary>
+    /// Empties every read-model table and queues every delivery but the erased ones (tombstones stay erased); returns
+    /// how many were queued. Runs in the caller's transaction; a rebuild and a store move share it.
+    /// </summary>
+    public static async Task<int> EmptyReadModelAndQueueAllAsync(DashboardDbContext db, CancellationToken ct)
+    {
+        await db.IdibuStatusObservations.ExecuteDeleteAsync(ct);
+        await db.IdibuApplications.ExecuteDeleteAsync(ct);
+        await db.IdibuSnapshots.ExecuteDeleteAsync(ct);
+        await db.IdibuCandidates.ExecuteDeleteAsync(ct);
+        await db.IdibuVacancies.ExecuteDeleteAsync(ct);
+        await db.IdibuStatuses.ExecuteDeleteAsync(ct);
+        await db.FirstbirdEvents.ExecuteDeleteAsync(ct);
+        await db.ReferralApplications.ExecuteDeleteAsync(ct);
+        await db.QuarantinedEnvelopes.ExecuteDeleteAsync(ct);
+        return await db.Deliveries.Where(d => d.Status != DeliveryStatus.Erased).ExecuteUpdateAsync(set => set
+            .SetProperty(d => d.Status, DeliveryStatus.Accepted)
+            .SetProperty(d => d.StatusReason, (string?)null)
+            .SetProperty(d => d.ProjectedAt, (DateTime?)null), ct);
     }
 }
