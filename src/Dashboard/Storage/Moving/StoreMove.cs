@@ -84,7 +84,7 @@ public sealed class StoreMove(MoveEndpoint source, MoveEndpoint target, Action<s
     private async Task<int> RebuildReadModelAsync(CancellationToken ct)
     {
         var projector = new DeliveryProjector(target.Factory, new ProjectionSignal(), new DashboardChanges(NullLogger<DashboardChanges>.Instance),
-            new StoreWriteGate(), new LocalProjectionTurns(), _clock, NullLogger<DeliveryProjector>.Instance);
+            new StoreWriteGate(), ProjectionTurns.For(target.Options), _clock, NullLogger<DeliveryProjector>.Instance);
         int waiting, total;
         await using (var db = await target.Factory.CreateDbContextAsync(ct))
         {
