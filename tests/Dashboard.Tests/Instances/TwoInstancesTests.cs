@@ -1,4 +1,5 @@
 using System.Net;
+using Dashboard.LoadTests.Runs;
 using Dashboard.LoadTests.Targets;
 using Dashboard.Tests.Durability;
 using Xunit.Abstractions;
@@ -6,7 +7,10 @@ using Xunit.Abstractions;
 namespace Dashboard.Tests.Instances;
 
 /// <summary>
-/// Two app processes on one PostgreSQL database. Needs the server the test command starts (<c>DASHBOARD_TEST_POSTGRES</c>).
+/// Two app processes on one PostgreSQL database, the short form of
+/// <c>dotnet run -c Release --project tests/Dashboard.LoadTests -- instances</c>: deliveries sent to one or both,
+/// one instance killed with SIGKILL halfway, and the survivor's figures checked against a single instance's.
+/// Needs the server the test command starts (<c>DASHBOARD_TEST_POSTGRES</c>).
 /// </summary>
 [Collection(nameof(ProcessDrills))]
 public sealed class TwoInstancesTests(ITestOutputHelper output)
@@ -55,5 +59,28 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
             foreach (var target in targets) await target.DisposeAsync();
             await server.DropDatabaseAsync(store);
         }
+    }
+
+    [Fact]
+    public async Task Deliveries_to_two_instances_are_stored_once_and_counted_as_by_one_when_one_is_killed()
+    {
+        var server = Server();
+        using var folder = new DrillFolder();
+        var log = new StringWriter();
+
+        var result = await InstancesDrill.RunAsync(folder.Path, server, rate: 200, seconds: 15, seed: 5, log);
+
+        output.WriteLine(log.ToString());
+        Assert.True(result.AcknowledgedByA > 0 && result.AcknowledgedByB > 0,
+            $"both instances must acknowledge deliveries (A {result.AcknowledgedByA}, B {result.AcknowledgedByB})");
+        Assert.True(result.AcknowledgedByBoth > 0, "no delivery was acknowledged by both instances");
+        Assert.True(result.BDied, "B was still running after SIGKILL");
+        Assert.True(result.AcknowledgedByAAfterKill > 0, "A acknowledged nothing after B died");
+        Assert.True(result.ProjectionCaughtUp, "projection did not catch up with the shared store");
+        Assert.Empty(result.AcknowledgedButMissing);
+        Assert.Empty(result.StoredTwice);
+        Assert.Empty(result.DuplicateCountsOutOfBounds);
+        Assert.Empty(result.FiguresDifferent);
+        Assert.Equal("ok", result.IntegrityCheck);
     }
 }
