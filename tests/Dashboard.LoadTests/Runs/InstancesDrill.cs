@@ -44,7 +44,14 @@ public static class InstancesDrill
 {
     private const double BothShare = 0.2;
     private const int MaxAttempts = 8;
+
+    // A sender keeps retrying what was not acknowledged; this one gives up this long after the delivery was due.
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(3);
     private const int SingleInFlight = 16;
+
+    // As many requests as the open-loop sender keeps open at once; beyond that a request waits for a free slot (its
+    // latency still counts from when it was due), where the sender of the other runs would count it as not sent.
+    private const int MaxInFlight = 4096;
     private static readonly TimeSpan FirstRetryAfter = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan LongestRetryAfter = TimeSpan.FromSeconds(8);
     private static readonly TimeSpan ProjectionDeadline = TimeSpan.FromMinutes(5);
@@ -96,17 +103,23 @@ public static class InstancesDrill
             // (a) Every acknowledged delivery stored, and stored once.
             var acknowledged = AckLog.Read(Path.Combine(folder, "instance-a.acks")).Concat(AckLog.Read(Path.Combine(folder, "instance-b.acks"))).ToHashSet();
             var stored = await StoreInspector.StoredInOrderAsync(shared);
-            var storedKeys = stored.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Count());
+            var storedKeys = stored.GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.ToList());
             var missing = acknowledged.Where(k => !storedKeys.ContainsKey(k)).ToList();
-            var twice = storedKeys.Where(s => s.Value > 1).Select(s => s.Key).ToList();
+            // A body is one delivery unless the traffic sends it as several (idibu deliveries with the same body and
+            // their own delivery ids: vacancy snapshots repeat from one slice of the generator to the next).
+            var deliveriesOfBody = traffic.GroupBy(BodyKey).ToDictionary(g => g.Key, g => g.Select(Identity).Distinct().ToList());
+            var twice = storedKeys.Where(s => s.Value.Count > (deliveriesOfBody.GetValueOrDefault(s.Key)?.Count ?? 1)).Select(s => s.Key).ToList();
             var neverAcknowledged = storedKeys.Keys.Count(k => !acknowledged.Contains(k));
-            // Each stored delivery counts its later copies: at least those acknowledged, at most those sent.
-            var outOfBounds = stored
-                .Where(s => s.DuplicateCount < sending.AcknowledgedCopies.GetValueOrDefault(s.Key) - 1 ||
-                            s.DuplicateCount > sending.SentCopies.GetValueOrDefault(s.Key) - 1)
-                .Select(s => $"{s.Key}: {s.DuplicateCount} repeats counted, {sending.AcknowledgedCopies.GetValueOrDefault(s.Key)} copies acknowledged, " +
-                             $"{sending.SentCopies.GetValueOrDefault(s.Key)} sent")
-                .ToList();
+            // The rows of a body count its later copies: at least those acknowledged, at most those sent.
+            var outOfBounds = new List<string>();
+            foreach (var (body, rows) in storedKeys)
+            {
+                var identities = deliveriesOfBody.GetValueOrDefault(body) ?? [];
+                var (counted, acked, sentCopies) = (rows.Sum(r => r.DuplicateCount),
+                    identities.Sum(i => sending.AcknowledgedCopies.GetValueOrDefault(i)), identities.Sum(i => sending.SentCopies.GetValueOrDefault(i)));
+                if (counted < acked - rows.Count || counted > sentCopies - rows.Count)
+                    outOfBounds.Add($"{body}: {rows.Count} rows counting {counted} repeats, {acked} copies acknowledged, {sentCopies} sent");
+            }
             var integrity = await StoreInspector.IntegrityCheckAsync(shared);
             log.WriteLine($"{acknowledged.Count:N0} distinct deliveries acknowledged, {stored.Count:N0} stored; acknowledged but missing: {missing.Count}, " +
                           $"stored more than once: {twice.Count}, stored but never acknowledged: {neverAcknowledged}, " +
@@ -116,7 +129,7 @@ public static class InstancesDrill
             using var apiA = new DashboardApi(a.Address, Launch.ApiToken);
             var figuresA = await apiA.FiguresAsync();
             var candidates = await StoreInspector.CandidateOfDeliveryAsync(shared);
-            var figuresSingle = await SingleInstanceFiguresAsync(reference, single, traffic, stored, candidates, acknowledged, log);
+            var figuresSingle = await SingleInstanceFiguresAsync(reference, single, traffic, stored, candidates, sending.AcknowledgedCopies, log);
             var different = DashboardApi.Figures.Where(f => figuresA[f] != figuresSingle[f]).ToList();
             await File.WriteAllTextAsync(Path.Combine(folder, "figures-a.json"), JsonSerializer.Serialize(figuresA, Indented));
             await File.WriteAllTextAsync(Path.Combine(folder, "figures-single.json"), JsonSerializer.Serialize(figuresSingle, Indented));
@@ -139,6 +152,12 @@ public static class InstancesDrill
     }
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    private static string BodyKey(LoadRequest request) => $"{request.Provider}\t{request.BodySha256}";
+
+    /// <summary>One delivery as the sender sees it: its body and its headers (a re-sent copy has both the same).</summary>
+    private static string Identity(LoadRequest request) =>
+        $"{BodyKey(request)}\t{string.Join(";", request.Headers.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Key}={h.Value}"))}";
 
     private static List<LoadRequest> Traffic(int count, int seed)
     {
@@ -175,17 +194,32 @@ public static class InstancesDrill
         using var senderB = new OpenLoopSender(Launch.LoadTargetFor(b));
         var clock = Stopwatch.StartNew();
         var ticksPerRequest = Stopwatch.Frequency / rate;
+        using var inFlight = new SemaphoreSlim(MaxInFlight);
+        long waitedForSlot = 0;
 
         async Task<bool> OnceAsync(LoadRequest request, bool toA, long dueTicks, LoadResult result)
         {
-            var key = $"{request.Provider}\t{request.BodySha256}";
+            var key = Identity(request);
             sent.AddOrUpdate(key, 1, (_, n) => n + 1);
             Interlocked.Increment(ref requests);
             lock (result) result.Scheduled++;
-            var status = toA
-                ? await senderA.SendOneAsync(request, dueTicks, clock, result, acksA,
-                    at => { if (at > Interlocked.Read(ref killedAt)) Interlocked.Increment(ref aAfterKill); })
-                : await senderB.SendOneAsync(request, dueTicks, clock, result, acksB);
+            if (!inFlight.Wait(0))
+            {
+                Interlocked.Increment(ref waitedForSlot);
+                await inFlight.WaitAsync();
+            }
+            int? status;
+            try
+            {
+                status = toA
+                    ? await senderA.SendOneAsync(request, dueTicks, clock, result, acksA,
+                        at => { if (at > Interlocked.Read(ref killedAt)) Interlocked.Increment(ref aAfterKill); })
+                    : await senderB.SendOneAsync(request, dueTicks, clock, result, acksB);
+            }
+            finally
+            {
+                inFlight.Release();
+            }
             if (status is not (>= 200 and < 300)) return false;
             acknowledgedCopies.AddOrUpdate(key, 1, (_, n) => n + 1);
             acknowledgedBy.AddOrUpdate(key, toA ? 1 : 2, (_, bits) => bits | (toA ? 1 : 2));
@@ -206,7 +240,8 @@ public static class InstancesDrill
             foreach (var _ in answered.Where(ok => !ok))
             {
                 var done = false;
-                for (var attempt = 2; attempt <= MaxAttempts && !done; attempt++)
+                var giveUpAt = dueTicks + (long)(GiveUpAfter.TotalSeconds * Stopwatch.Frequency);
+                for (var attempt = 2; !done && clock.ElapsedTicks < giveUpAt; attempt++)
                 {
                     await Task.Delay(Backoff(attempt));
                     done = await OnceAsync(request, true, clock.ElapsedTicks, retries);
@@ -261,7 +296,7 @@ public static class InstancesDrill
         log.WriteLine($"  A after the kill (first attempts): {afterKill.Summary()}");
         log.WriteLine($"  retries to A of unacknowledged requests: {retries.Summary()}");
         log.WriteLine($"  distinct deliveries acknowledged by A {byA:N0}, by B {byB:N0}, by both {byBoth:N0}; A acknowledgements after B died: {aAfterKill:N0}; " +
-                      $"given up after {MaxAttempts} attempts: {failedForGood:N0}");
+                      $"given up {GiveUpAfter.TotalMinutes:F0} min after they were due: {failedForGood:N0}; requests that waited for one of the {MaxInFlight:N0} slots: {waitedForSlot:N0}");
         return new Sending(clock, clock.Elapsed, requests, byA, byB, byBoth, aAfterKill, sent, acknowledgedCopies);
     }
 
@@ -295,11 +330,15 @@ public static class InstancesDrill
     /// </summary>
     private static async Task<SortedDictionary<string, string>> SingleInstanceFiguresAsync(
         TargetProcess app, AppStore store, IReadOnlyList<LoadRequest> traffic,
-        IReadOnlyList<StoreInspector.StoredDelivery> stored, Dictionary<long, string> candidateOf, HashSet<string> acknowledged, TextWriter log)
+        IReadOnlyList<StoreInspector.StoredDelivery> stored, Dictionary<long, string> candidateOf,
+        IReadOnlyDictionary<string, int> acknowledgedCopies, TextWriter log)
     {
-        var byKey = new Dictionary<string, LoadRequest>();
-        foreach (var request in traffic) byKey.TryAdd($"{request.Provider}\t{request.BodySha256}", request);
-        var inOrder = stored.Where(s => acknowledged.Contains(s.Key)).ToList();
+        // Each acknowledged delivery once, at the place of its body's row in the shared log.
+        var acknowledgedOfBody = traffic.DistinctBy(Identity).Where(t => acknowledgedCopies.ContainsKey(Identity(t)))
+            .GroupBy(BodyKey).ToDictionary(g => g.Key, g => new Queue<LoadRequest>(g));
+        var inOrder = new List<(StoreInspector.StoredDelivery Row, LoadRequest Request)>();
+        foreach (var row in stored)
+            if (acknowledgedOfBody.TryGetValue(row.Key, out var left) && left.TryDequeue(out var request)) inOrder.Add((row, request));
 
         using var sender = new OpenLoopSender(Launch.LoadTargetFor(app));
         var clock = Stopwatch.StartNew();
@@ -312,8 +351,8 @@ public static class InstancesDrill
             {
                 // Slots are taken in order, so whatever a delivery waits for already holds one: no deadlock.
                 await slots.WaitAsync();
-                var before = candidateOf.TryGetValue(delivery.Id, out var candidate) ? lastOfCandidate.GetValueOrDefault(candidate) : null;
-                var send = SendAfterAsync(before, sender, byKey[delivery.Key], clock, result, slots);
+                var before = candidateOf.TryGetValue(delivery.Row.Id, out var candidate) ? lastOfCandidate.GetValueOrDefault(candidate) : null;
+                var send = SendAfterAsync(before, sender, delivery.Request, clock, result, slots);
                 if (candidate is not null) lastOfCandidate[candidate] = send;
                 sending.Add(send);
             }
@@ -322,7 +361,7 @@ public static class InstancesDrill
         var distinctTime = clock.Elapsed;
 
         // Repeated copies change nothing but the repeat counts, so their order does not matter either.
-        var copies = inOrder.SelectMany(d => Enumerable.Repeat(byKey[d.Key], d.DuplicateCount)).ToList();
+        var copies = inOrder.SelectMany(d => Enumerable.Repeat(d.Request, d.Row.DuplicateCount)).ToList();
         var repeats = NewResult(copies.Count);
         await Parallel.ForEachAsync(copies, new ParallelOptions { MaxDegreeOfParallelism = SingleInFlight },
             async (copy, _) => await UntilAcknowledgedAsync(sender, copy, clock, repeats));
