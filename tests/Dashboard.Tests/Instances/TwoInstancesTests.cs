@@ -1,7 +1,11 @@
 using System.Net;
+using Dashboard.Ingestion;
 using Dashboard.LoadTests.Runs;
 using Dashboard.LoadTests.Targets;
+using Dashboard.Tests.Builders;
 using Dashboard.Tests.Durability;
+using Dashboard.Tests.Support;
+using Npgsql;
 using Xunit.Abstractions;
 
 namespace Dashboard.Tests.Instances;
@@ -59,6 +63,29 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
             foreach (var target in targets) await target.DisposeAsync();
             await server.DropDatabaseAsync(store);
         }
+    }
+
+    [Fact]
+    public async Task The_delivery_log_commits_in_turn_with_other_instances_so_ids_follow_commit_order()
+    {
+        _ = Server();
+        using var database = new TestDatabase("PostgreSQL");
+        await using var app = new DashboardApplication(database, projection: false);
+        using var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostIdibuAsync(new IdibuCandidateBuilder().WithId("first").Build(), "first")).StatusCode);
+
+        // Another instance in the middle of its commit.
+        await using var other = new NpgsqlConnection(database.ConnectionString);
+        await other.OpenAsync();
+        await using var otherCommit = await other.BeginTransactionAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({DeliveryLogWriter.AppendLockKey})", other, otherCommit))
+            await take.ExecuteNonQueryAsync();
+
+        var posting = client.PostIdibuAsync(new IdibuCandidateBuilder().WithId("second").Build(), "second");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(posting.IsCompleted, "the delivery log committed while another instance was committing");
+        await otherCommit.CommitAsync();
+        Assert.Equal(HttpStatusCode.OK, (await posting).StatusCode);
     }
 
     [Fact]
