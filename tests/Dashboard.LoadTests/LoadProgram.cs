@@ -24,6 +24,7 @@ public static class LoadProgram
             "pages" => await PagesRun.RunAsync(options, Console.Out),
             "kill" => await KillRunAsync(options),
             "disk-full" => await DiskFullRunAsync(options),
+            "instances" => await InstancesRunAsync(options),
             _ => Help(),
         };
     }
@@ -33,6 +34,17 @@ public static class LoadProgram
         var folder = options.OutputFolder("kill");
         var result = await KillDrill.RunAsync(folder, options.Whole("cycles", 20), options.Number("rate", 1000), options.Whole("seed", 1), Console.Out, options.AppSettings());
         Console.WriteLine(result.Passed ? "kill drill passed" : "kill drill FAILED");
+        return result.Passed ? 0 : 1;
+    }
+
+    private static async Task<int> InstancesRunAsync(RunOptions options)
+    {
+        var folder = options.OutputFolder("instances");
+        var report = new RunReport(folder, Console.Out);
+        report.Machine("instances " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)));
+        var result = await InstancesDrill.RunAsync(folder, options.Postgres(), options.Number("rate", 500), options.Number("seconds", 60),
+            options.Whole("seed", 1), report.Writer, options.AppSettings());
+        report.Line(result.Passed ? "instances drill passed" : $"instances drill FAILED: {result}");
         return result.Passed ? 0 : 1;
     }
 
@@ -56,7 +68,13 @@ public static class LoadProgram
                            then app memory per idle page [--pages 50]
               kill         kill -9 the app at random moments under load, restart, repeat; then check the log and figures
                            [--cycles 20] [--rate 1000] [--seed 1]
+              instances    two app processes on one new PostgreSQL database, a fifth of the deliveries sent to both, B killed -9
+                           halfway; then every acknowledged delivery stored once and A's figures equal to a single instance's
+                           [--rate 500] [--seconds 60] [--seed 1] [--postgres "<server connection string>"]
               disk-full    the store on a 12 MB tmpfs that fills up while deliveries arrive, then frees (needs root)
+            throughput, latency, firstbird, startup and pages take [--provider Sqlite|PostgreSQL] (default Sqlite): on PostgreSQL
+            the app gets a new database of its own per target on the server of [--postgres "<server connection string>"]
+            (default: the DASHBOARD_TEST_POSTGRES environment variable); the floor and naive targets stay on SQLite
             every run also takes [--set Name=Value] app settings and writes its stores, logs and report.md under --out (default artifacts/load)
             """);
         return 2;

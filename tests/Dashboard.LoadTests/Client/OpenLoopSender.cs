@@ -45,15 +45,20 @@ public sealed class OpenLoopSender(LoadTarget target, int maxInFlight = 4096) : 
                 continue;
             }
             Interlocked.Increment(ref running);
-            inFlight.Add(SendAsync(requests[i], due, clock, result, acks, acknowledgedAt).ContinueWith(_ => Interlocked.Decrement(ref running), TaskScheduler.Default));
+            inFlight.Add(SendOneAsync(requests[i], due, clock, result, acks, acknowledgedAt).ContinueWith(_ => Interlocked.Decrement(ref running), TaskScheduler.Default));
         }
         await Task.WhenAll(inFlight);
         result.Elapsed = clock.Elapsed;
         return result;
     }
 
-    private async Task SendAsync(
-        LoadRequest request, long dueTicks, Stopwatch clock, LoadResult result, AckLog? acks, Action<long>? acknowledgedAt)
+    /// <summary>
+    /// Sends one request and counts its answer in <paramref name="result"/>, latency measured from
+    /// <paramref name="dueTicks"/> on <paramref name="clock"/>; returns the HTTP status, or null when no answer came.
+    /// A 2xx is returned only once its acknowledgement is on disk in <paramref name="acks"/>.
+    /// </summary>
+    public async Task<int?> SendOneAsync(
+        LoadRequest request, long dueTicks, Stopwatch clock, LoadResult result, AckLog? acks, Action<long>? acknowledgedAt = null)
     {
         try
         {
@@ -70,10 +75,12 @@ public sealed class OpenLoopSender(LoadTarget target, int maxInFlight = 4096) : 
             if (status is >= 200 and < 300) acknowledgedAt?.Invoke(Stopwatch.GetTimestamp());
             result.LatencyMicros.RecordValue(Math.Max(1, (clock.ElapsedTicks - dueTicks) * 1_000_000 / Stopwatch.Frequency));
             result.CountAnswer(status, request.Events);
+            return status;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
             result.CountError();
+            return null;
         }
     }
 

@@ -20,7 +20,7 @@ public static class FirstbirdRun
 
         foreach (var kind in options.Text("targets", "floor,app").Split(',').Select(k => Enum.Parse<TargetKind>(k, ignoreCase: true)))
         {
-            var (target, _) = await Launch.StartAsync(kind, folder, Path.Combine(folder, $"{kind}.db".ToLowerInvariant()), options.AppSettings());
+            var (target, _) = await Launch.StartAsync(kind, folder, await options.StoreAsync(kind, folder, $"{kind}.db".ToLowerInvariant()), options.AppSettings());
             await using (target)
             {
                 var (held, peak) = await CapacitySearch.FindAsync(target, traffic, rates, seconds, report, kind.ToString());

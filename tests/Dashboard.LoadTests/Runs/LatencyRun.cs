@@ -18,7 +18,7 @@ public static class LatencyRun
 
         foreach (var kind in options.Text("targets", "floor,app").Split(',').Select(k => Enum.Parse<TargetKind>(k, ignoreCase: true)))
         {
-            var (target, _) = await Launch.StartAsync(kind, folder, Path.Combine(folder, $"{kind}.db".ToLowerInvariant()), options.AppSettings());
+            var (target, _) = await Launch.StartAsync(kind, folder, await options.StoreAsync(kind, folder, $"{kind}.db".ToLowerInvariant()), options.AppSettings());
             await using (target)
             {
                 using var sender = new OpenLoopSender(Launch.LoadTargetFor(target));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.LoadTests.Targets;
 
 namespace Dashboard.LoadTests.Runs;
 
@@ -30,6 +31,29 @@ public sealed class RunOptions(IReadOnlyList<string> arguments)
         }
         return settings;
     }
+
+    /// <summary><c>--provider Sqlite|PostgreSQL</c>: the store the app runs on (the floor and naive targets always use SQLite).</summary>
+    public bool OnPostgreSql => Text("provider", "Sqlite").Trim().ToLowerInvariant() switch
+    {
+        "sqlite" => false,
+        "postgresql" or "postgres" => true,
+        var other => throw new ArgumentException($"--provider {other}: use Sqlite or PostgreSQL"),
+    };
+
+    /// <summary><c>--postgres "&lt;server connection string&gt;"</c>, else the test command's <c>DASHBOARD_TEST_POSTGRES</c>.</summary>
+    public PostgresServer Postgres() =>
+        new(Text("postgres", PostgresServer.FromEnvironment ?? "") is { Length: > 0 } server
+            ? server
+            : throw new ArgumentException($"PostgreSQL runs need a server: --postgres \"Host=…;Username=…;Database=postgres\" or {PostgresServer.Variable}"));
+
+    /// <summary>
+    /// The store for a target of this run: a SQLite file <paramref name="file"/> in <paramref name="folder"/>, or for the
+    /// app under <c>--provider PostgreSQL</c> a new database of its own on the <c>--postgres</c> server.
+    /// </summary>
+    public async Task<AppStore> StoreAsync(TargetKind kind, string folder, string file) =>
+        kind == TargetKind.App && OnPostgreSql
+            ? await Postgres().CreateDatabaseAsync("load_" + Path.GetFileNameWithoutExtension(file))
+            : AppStore.Sqlite(Path.Combine(folder, file));
 
     /// <summary>A fresh folder for this run's stores, logs and acknowledgement files.</summary>
     public string OutputFolder(string run)

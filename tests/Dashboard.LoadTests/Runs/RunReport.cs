@@ -10,7 +10,19 @@ public sealed class RunReport(string folder, TextWriter console)
     }
 
     public void Machine(string command) =>
-        Line($"machine: {Environment.ProcessorCount} CPUs, {Environment.OSVersion}, .NET {Environment.Version}; command: {command}");
+        Line($"machine: {Environment.ProcessorCount} CPUs, {Environment.OSVersion}, .NET {Environment.Version}{LoadAverage()}; command: {command}");
+
+    /// <summary>The 1, 5 and 15 minute load averages: the machine may be shared with other work.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? $", load average {string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3))}" : "";
+
+    /// <summary>A writer whose every line becomes a line of the report, for drills that log to a <see cref="TextWriter"/>.</summary>
+    public TextWriter Writer => new LineWriter(this);
+
+    private sealed class LineWriter(RunReport report) : StringWriter
+    {
+        public override void WriteLine(string? value) => report.Line(value ?? "");
+    }
 
     public static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:F0} MB";
 }

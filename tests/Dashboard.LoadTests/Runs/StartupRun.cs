@@ -11,15 +11,15 @@ public static class StartupRun
         var folder = options.OutputFolder("startup");
         var report = new RunReport(folder, console);
         report.Machine("startup " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)));
-        var stores = new List<(string Name, string Path)> { ("empty store", Path.Combine(folder, "empty.db")) };
-        if (options.Text("store", "") is { Length: > 0 } large) stores.Add((Path.GetFileName(large), Path.GetFullPath(large)));
+        var stores = new List<(string Name, AppStore Store)> { (options.OnPostgreSql ? "empty store (PostgreSQL)" : "empty store", await options.StoreAsync(TargetKind.App, folder, "empty.db")) };
+        if (options.Text("store", "") is { Length: > 0 } large) stores.Add((Path.GetFileName(large), AppStore.Sqlite(Path.GetFullPath(large))));
 
-        foreach (var (name, path) in stores)
+        foreach (var (name, store) in stores)
         {
             var times = new List<TimeSpan>();
             for (var i = 0; i < options.Whole("repeat", 3); i++)
             {
-                var (target, startUp) = await Launch.StartAsync(TargetKind.App, folder, path, options.AppSettings());
+                var (target, startUp) = await Launch.StartAsync(TargetKind.App, folder, store, options.AppSettings());
                 times.Add(startUp);
                 await target.DisposeAsync();
             }

@@ -26,7 +26,7 @@ public static class ThroughputRun
         var peak = new Dictionary<TargetKind, double>();
         foreach (var kind in options.Text("targets", "floor,naive,app").Split(',').Select(k => Enum.Parse<TargetKind>(k, ignoreCase: true)))
         {
-            var (target, _) = await Launch.StartAsync(kind, folder, Path.Combine(folder, $"{kind}.db".ToLowerInvariant()), options.AppSettings());
+            var (target, _) = await Launch.StartAsync(kind, folder, await options.StoreAsync(kind, folder, $"{kind}.db".ToLowerInvariant()), options.AppSettings());
             await using (target) (capacity[kind], peak[kind]) = await CapacitySearch.FindAsync(target, traffic, rates, stepSeconds, report, kind.ToString());
         }
         report.Line($"capacity (highest rate held for {stepSeconds:F0} s, every request 2xx, p99 ≤ {CapacitySearch.HeldP99.TotalMilliseconds:F0} ms):");
@@ -36,14 +36,14 @@ public static class ThroughputRun
         report.Line($"peak acknowledged/s in any step (held or not): floor {peak[TargetKind.Floor]:N0}/s, naive {peak[TargetKind.Naive]:N0}/s, " +
                     $"app {peak[TargetKind.App]:N0}/s; app = {Ratio(peak[TargetKind.App], peak[TargetKind.Floor])} × floor, {Ratio(peak[TargetKind.App], peak[TargetKind.Naive])} × naive");
 
-        var sustained = await SustainAsync(folder, traffic, sustainRate, sustainSeconds, report, options.AppSettings());
+        var sustained = await SustainAsync(folder, await options.StoreAsync(TargetKind.App, folder, "app-sustained.db"), traffic, sustainRate, sustainSeconds, report, options.AppSettings());
         return sustained ? 0 : 1;
     }
 
-    private static async Task<bool> SustainAsync(string folder, IReadOnlyList<LoadRequest> traffic, double rate, double seconds, RunReport report,
+    private static async Task<bool> SustainAsync(string folder, AppStore store, IReadOnlyList<LoadRequest> traffic, double rate, double seconds, RunReport report,
         IDictionary<string, string> settings)
     {
-        var (app, _) = await Launch.StartAsync(TargetKind.App, folder, Path.Combine(folder, "app-sustained.db"), settings);
+        var (app, _) = await Launch.StartAsync(TargetKind.App, folder, store, settings);
         await using (app)
         {
             await using var acks = new AckLog(Path.Combine(folder, "app-sustained.acks"));
