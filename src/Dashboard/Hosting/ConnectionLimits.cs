@@ -23,6 +23,13 @@ public sealed class ConnectionLimitsOptions
     public TimeSpan RequestHeadersTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Connections open at once (an open dashboard holds one). Beyond it a new connection is closed at once and the
+    /// sender retries later: under a flood the app keeps answering those it has, instead of taking on ever more
+    /// requests it cannot finish in time.
+    /// </summary>
+    public long MaxConcurrentConnections { get; set; } = 2_000;
 }
 
 public static class ConnectionLimits
@@ -42,6 +49,8 @@ public static class ConnectionLimits
                 kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(limits.MinBodyBytesPerSecond, limits.BodyGracePeriod);
                 kestrel.Limits.RequestHeadersTimeout = limits.RequestHeadersTimeout;
                 kestrel.Limits.KeepAliveTimeout = limits.KeepAliveTimeout;
+                kestrel.Limits.MaxConcurrentConnections = limits.MaxConcurrentConnections;
+                kestrel.Limits.MaxConcurrentUpgradedConnections = limits.MaxConcurrentConnections;
                 kestrel.Limits.MaxRequestBodySize = webhooks.Value.MaxBodyBytes;
             });
         return builder;

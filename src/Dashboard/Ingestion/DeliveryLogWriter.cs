@@ -170,7 +170,8 @@ public sealed class DeliveryLogWriter(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var (id, count) in duplicatesOf)
+        // In id order, as the projector updates them: two writers of the same rows then queue instead of deadlocking.
+        foreach (var (id, count) in duplicatesOf.OrderBy(d => d.Key))
         {
             await db.Deliveries.Where(d => d.Id == id).ExecuteUpdateAsync(
                 set => set.SetProperty(d => d.DuplicateCount, d => d.DuplicateCount + count)

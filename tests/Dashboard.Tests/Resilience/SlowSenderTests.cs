@@ -160,7 +160,7 @@ public sealed class SlowSenderTests : IAsyncLifetime
         return clock.Elapsed;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
