@@ -8,4 +8,18 @@ public static class PageExtensions
     /// <summary>Waits until the page is live: before that, a click lands on server-rendered HTML and is lost.</summary>
     public static Task WaitForInteractiveAsync(this IPage page) =>
         Expect(page.Locator("[data-testid=interactive][data-ready=yes]")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+
+    /// <summary>
+    /// Waits (up to 10 s) for <paramref name="text"/> to appear in <paramref name="locator"/> and returns how long after
+    /// <paramref name="since"/> it showed. Polled tightly rather than with Expect's widening intervals, so the delay
+    /// reported is the page's own.
+    /// </summary>
+    public static async Task<TimeSpan> TimeUntilItShowsAsync(this ILocator locator, string text, System.Diagnostics.Stopwatch since)
+    {
+        while (!(await locator.InnerTextAsync()).Contains(text) && since.Elapsed < TimeSpan.FromSeconds(10))
+            await Task.Delay(20);
+        var shownAfter = since.Elapsed;
+        await Expect(locator).ToContainTextAsync(text);
+        return shownAfter;
+    }
 }
