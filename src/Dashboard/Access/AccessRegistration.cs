@@ -78,23 +78,6 @@ public static class AccessRegistration
     /// <summary>Creates the roles, and the first admin when configuration names one and nobody exists yet.</summary>
     public static async Task SeedAccessAsync(this WebApplication app)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await SeedAccessOnceAsync(app);
-                return;
-            }
-            catch (DbUpdateException) when (attempt < 3)
-            {
-                // Instances starting together on one empty PostgreSQL store both seed: the unique indexes keep one
-                // of each role and one admin, and the instance that lost looks again, finds them, and carries on.
-            }
-        }
-    }
-
-    private static async Task SeedAccessOnceAsync(WebApplication app)
-    {
         await using var scope = app.Services.CreateAsyncScope();
         await FirstAdminSetup.EnsureRolesAsync(scope.ServiceProvider);
         var email = app.Configuration["Dashboard:AdminEmail"];
@@ -104,8 +87,6 @@ public static class AccessRegistration
         var setup = app.Services.GetRequiredService<FirstAdminSetup>();
         if (!await setup.IsNeededAsync()) return;
         var result = await setup.CreateAsync(email, password);
-        // Another instance starting on the same empty store may have created the first admin meanwhile: setup is closed.
-        if (!result.Succeeded && !await setup.IsNeededAsync()) return;
         if (!result.Succeeded)
             throw new InvalidOperationException("Dashboard:AdminEmail/AdminPassword could not create the first admin: "
                 + string.Join(" ", result.Errors.Select(e => e.Description)));

@@ -78,14 +78,6 @@ public sealed class DeliveryLogWriter(
 
     private const int UniqueRaceRetries = 3;
 
-    /// <summary>
-    /// Where several instances share a PostgreSQL store, each commit of the log takes this transaction-scoped advisory
-    /// lock before it inserts: ids are then handed out in commit order, and the projector, which takes deliveries in id
-    /// order, never finds a lower id committed after a higher one it has already projected (a snapshot would then be
-    /// projected in another order than a rebuild projects it). The bytes spell "rdashlog".
-    /// </summary>
-    public const long AppendLockKey = 0x72646173686C6F67;
-
     private async Task CommitAsync(List<PendingWrite> batch, CancellationToken cancellationToken)
     {
         try
@@ -140,8 +132,11 @@ public sealed class DeliveryLogWriter(
 
         using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Where instances share a PostgreSQL store, their commits of the log take turns: ids are then handed out in
+        // commit order, and the projector, which goes by id, never meets a lower id committed after a higher one it
+        // has already projected (a snapshot would then be projected in another order than a rebuild projects it).
         if (dialect.Provider == DatabaseProvider.PostgreSql)
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AppendLockKey})", cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgreSqlAdvisoryLock.DeliveryLogKey})", cancellationToken);
         var firstInBatch = new Dictionary<string, Delivery>();
         foreach (var pending in batch)
         {

@@ -79,7 +79,6 @@ public sealed class EndpointKeyRing
         var hash = Hash(key);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (await db.EndpointKeys.AnyAsync(k => k.KeyHash == hash, cancellationToken)) return;
-        // Instances starting together may both seed it; the unique hash keeps one, and the other carries on.
         db.EndpointKeys.Add(new EndpointKey
         {
             Provider = provider,
@@ -88,15 +87,7 @@ public sealed class EndpointKeyRing
             Origin = "configuration",
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            await using var again = await factory.CreateDbContextAsync(cancellationToken);
-            if (!await again.EndpointKeys.AnyAsync(k => k.KeyHash == hash, cancellationToken)) throw;
-        }
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static string Base64Url(byte[] bytes) =>

@@ -8,9 +8,13 @@ namespace Dashboard.Storage;
 /// </summary>
 public static class PostgreSqlAdvisoryLock
 {
-    // Any constants shared by every instance of this app; the bytes spell "rdashprj" and "rdashsup".
+    // Any constants shared by every instance of this app, all kept here so none is used twice; the bytes spell
+    // "rdashprj", "rdashsup" and "rdashlog".
     public const long ProjectionKey = 0x7264617368707266;
     public const long StartUpKey = 0x7264617368737570;
+
+    /// <summary>Taken per transaction (<c>pg_advisory_xact_lock</c>) by each commit of the delivery log.</summary>
+    public const long DeliveryLogKey = 0x72646173686C6F67;
 
     public static async Task<IAsyncDisposable> TakeAsync(string connectionString, long key, CancellationToken cancellationToken)
     {

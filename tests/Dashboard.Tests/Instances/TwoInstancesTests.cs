@@ -1,5 +1,5 @@
 using System.Net;
-using Dashboard.Ingestion;
+using Dashboard.Storage;
 using Dashboard.LoadTests.Runs;
 using Dashboard.LoadTests.Targets;
 using Dashboard.Tests.Builders;
@@ -78,7 +78,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
         await using var other = new NpgsqlConnection(database.ConnectionString);
         await other.OpenAsync();
         await using var otherCommit = await other.BeginTransactionAsync();
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({DeliveryLogWriter.AppendLockKey})", other, otherCommit))
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({PostgreSqlAdvisoryLock.DeliveryLogKey})", other, otherCommit))
             await take.ExecuteNonQueryAsync();
 
         var posting = client.PostIdibuAsync(new IdibuCandidateBuilder().WithId("second").Build(), "second");
