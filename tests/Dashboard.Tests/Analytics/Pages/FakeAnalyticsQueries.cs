@@ -56,7 +56,7 @@ public sealed class FakeAnalyticsQueries(FakeAnswer answer) : IAnalyticsQueries
         Task.FromResult(new RowPage<CandidateRow>([], page, pageSize, 0));
 
     public Task<RowPage<ReferralRow>> ReferralApplicationsAsync(
-        AnalyticsFilter filter, string? state, string? receivedType, int page, int pageSize, CancellationToken ct = default) =>
+        AnalyticsFilter filter, ReferralSelection selection, int page, int pageSize, CancellationToken ct = default) =>
         Task.FromResult(new RowPage<ReferralRow>([], page, pageSize, 0));
 
     public Task<FilterOptions> FilterOptionsAsync(CancellationToken ct = default) =>
