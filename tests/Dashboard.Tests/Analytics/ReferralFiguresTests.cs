@@ -54,6 +54,25 @@ public sealed class ReferralFiguresTests : IDisposable
         Assert.Equal(["NEGATIVE", "POSITIVE"], withFeedback.Items.Single(r => r.ApplicationId == "a3").Feedback);
     }
 
+    [Fact]
+    public async Task Values_longer_than_the_store_keeps_are_cut_visibly_and_still_counted()
+    {
+        var reason = "<i>" + new string('x', 5_000) + "</i>";
+        await _app.CreateClient().PostFirstbirdAsync(new FirstbirdBatchBuilder()
+            .Received("a1", "2026-03-01 09:00:00.000Z", type: new string('t', 100))
+            .Rated("a1", "2026-03-02 09:00:00.000Z", "EXCELLENT!")
+            .Closed("a1", "2026-03-03 09:00:00.000Z", reason)
+            .Build());
+        await _app.ProjectAsync();
+
+        var figures = await GetAsync<ReferralFigures>("/api/analytics/referrals");
+        Assert.Equal((1, 1, 1), (figures.ClosedByReason["Other"], figures.Ratings["Other"], figures.ReceivedByType["Other"]));
+        var row = Assert.Single((await GetAsync<RowPage<ReferralRow>>("/api/analytics/referral-applications?reason=Other")).Items);
+        Assert.Equal(reason[..63] + "…", row.CloseReason);
+        Assert.Equal("EXCELLE…", row.Rating);
+        Assert.Equal(32, row.ReceivedType!.Length);
+    }
+
     [Theory]
     [InlineData("reason=CANDIDATE_SMILED", "'reason'")]
     [InlineData("state=received", "'state'")]
