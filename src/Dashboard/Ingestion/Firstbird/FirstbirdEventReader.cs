@@ -16,6 +16,8 @@ internal static class FirstbirdEventReader
         "reward.approved", "points.gained", "points.revoked",
     ];
 
+    public const int MaxIdLength = 64;
+
     public static (FirstbirdEvent? Event, string? Reason) Read(JsonElement envelope)
     {
         if (envelope.ValueKind != JsonValueKind.Object) return (null, "envelope is not a JSON object");
@@ -30,6 +32,8 @@ internal static class FirstbirdEventReader
         var applicationId = application?.Text("id") ?? e.Text("job_application_id") ?? e.Text("application_id");
         if (applicationId is null && name.StartsWith("job_application.", StringComparison.Ordinal))
             return (null, $"{name} has no job application id");
+        // firstbird's ids are UUIDs; a longer one is no id the store can keep (nor one firstbird sends).
+        if (applicationId is { Length: > MaxIdLength }) return (null, $"{name} has a job application id longer than {MaxIdLength} characters");
 
         var job = e.Object("job");
         var applicant = e.Object("applicant");

@@ -90,6 +90,18 @@ public sealed class FirstbirdEnvelopeParserTests
     }
 
     [Fact]
+    public void AnApplicationIdLongerThanAnyUuidQuarantinesItsEnvelope()
+    {
+        var id = new string('9', 65);
+        var body = Encoding.UTF8.GetBytes($$$"""[{"event_name":"job_application.rated","event":{"job_application":{"id":"{{{id}}}"},"rating":"A"}}]""");
+
+        var envelope = Assert.Single(FirstbirdEnvelopeParser.Parse(body, "application/json").Envelopes);
+
+        Assert.Null(envelope.Event);
+        Assert.Contains("longer than 64 characters", envelope.QuarantineReason);
+    }
+
+    [Fact]
     public void PointsEventsNeedNoApplication()
     {
         var points = Single("points-gained.json");
