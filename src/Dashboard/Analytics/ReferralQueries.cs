@@ -50,6 +50,11 @@ internal static class ReferralQueries
     {
         var facts = await db.FirstbirdEvents.AsNoTracking()
             .Where(e => e.EventName == ReferralFactOrder.FeedbackAdded && applicationIds.Contains(e.ApplicationId!))
+            .Select(e => new FirstbirdEventRow
+            {
+                EnvelopeHash = e.EnvelopeHash, EventName = e.EventName, ApplicationId = e.ApplicationId, OccurredAt = e.OccurredAt,
+                ReferralId = e.ReferralId, ReferralType = e.ReferralType,
+            })
             .ToListAsync(ct);
         return facts
             .GroupBy(f => (f.ApplicationId, Referral: f.ReferralId ?? f.EnvelopeHash))
