@@ -20,7 +20,7 @@ public static class AnalyticsCalls
         ("referrals-over-time", (q, f) => q.ReferralsOverTimeAsync(f)),
         ("quality-over-time", (q, f) => q.QualityOverTimeAsync(f)),
         ("candidates", (q, f) => q.CandidatesAsync(f, null, 1, 25)),
-        ("referral-applications", (q, f) => q.ReferralApplicationsAsync(f, null, null, 1, 25)),
+        ("referral-applications", (q, f) => q.ReferralApplicationsAsync(f, ReferralSelection.All, 1, 25)),
         ("filter-options", (q, _) => q.FilterOptionsAsync()),
     ];
 

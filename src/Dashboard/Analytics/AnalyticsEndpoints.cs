@@ -34,11 +34,18 @@ public static class AnalyticsEndpoints
                 int? pageSize, CancellationToken ct) =>
             await Answer(p, "candidates", f => q.CandidatesAsync(f, stage, page ?? 1, pageSize ?? 25, ct)))
             .WithSummary("The candidates behind a figure, 25 a page; 'stage' keeps those who reached a funnel stage.");
-        group.MapGet("/referral-applications", async (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, string? state,
-                string? type, int? page, int? pageSize, CancellationToken ct) =>
-            await Answer(p, "referral-applications", f => q.ReferralApplicationsAsync(f, state, type, page ?? 1, pageSize ?? 25, ct)))
-            .WithSummary("The firstbird applications behind a figure, 25 a page.");
+        group.MapGet("/referral-applications", ReferralApplicationsAsync)
+            .WithSummary("The firstbird applications behind a figure, 25 a page; 'state', 'type', 'rating' and 'reason' keep one status or bucket.");
         return app;
+    }
+
+    private static async Task<Results<Ok<RowPage<ReferralRow>>, FileContentHttpResult, ProblemHttpResult>> ReferralApplicationsAsync(
+        IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, string? state, string? type, string? rating, string? reason,
+        int? page, int? pageSize, CancellationToken ct)
+    {
+        if (!ReferralSelection.TryRead(state, type, rating, reason, out var selection, out var problem))
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid drill-down", detail: problem);
+        return await Answer(p, "referral-applications", f => q.ReferralApplicationsAsync(f, selection, page ?? 1, pageSize ?? 25, ct));
     }
 
     private static void MapFigure<T>(RouteGroupBuilder group, string name, string summary,

@@ -68,10 +68,10 @@ public sealed class AnalyticsQueryService(IDbContextFactory<DashboardDbContext> 
     }
 
     public async Task<RowPage<ReferralRow>> ReferralApplicationsAsync(
-        AnalyticsFilter filter, string? state, string? receivedType, int page, int pageSize, CancellationToken ct = default)
+        AnalyticsFilter filter, ReferralSelection selection, int page, int pageSize, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await DrillDownQueries.ReferralsAsync(db, filter.Normalized(), state, receivedType, page, pageSize, ct);
+        return await ReferralDrillDownQueries.ReferralsAsync(db, filter.Normalized(), selection, page, pageSize, ct);
     }
 
     public async Task<FilterOptions> FilterOptionsAsync(CancellationToken ct = default)

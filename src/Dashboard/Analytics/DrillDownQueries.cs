@@ -6,10 +6,6 @@ namespace Dashboard.Analytics;
 /// <summary>A candidate behind a figure. Never the email: charts and their lists show what recruiters act on.</summary>
 public sealed record CandidateRow(string CandidateId, string Name, string Source, string? Consultant, DateTime CreatedAt, bool Placed);
 
-/// <summary>A firstbird application behind a figure.</summary>
-public sealed record ReferralRow(
-    string ApplicationId, string? Applicant, string? Job, string? ReceivedType, DateTime ReceivedAt, string State, string? Rating, DateTime? HiredAt);
-
 public interface IRowPage
 {
     System.Collections.IEnumerable Rows { get; }
@@ -51,22 +47,6 @@ internal static class DrillDownQueries
             rows.Select(r => new CandidateRow(r.CandidateId, NameOf(r.FirstName, r.LastName, r.CandidateId), r.Source ?? AnalyticsFilter.Unknown,
                 r.ConsultantName, r.CreatedAt, r.Placed)).ToList(),
             page, pageSize, total);
-    }
-
-    public static async Task<RowPage<ReferralRow>> ReferralsAsync(
-        DashboardDbContext db, AnalyticsFilter filter, string? state, string? receivedType, int page, int pageSize, CancellationToken ct)
-    {
-        (page, pageSize) = (Math.Max(1, page), Math.Clamp(pageSize, 1, MaxPageSize));
-        var query = db.ReferralApplications.AsNoTracking()
-            .Where(a => !a.Deleted && a.ReceivedAt >= filter.FromUtc && a.ReceivedAt < filter.ToUtcExclusive);
-        if (state is not null) query = query.Where(a => a.State == state);
-        if (receivedType is not null) query = query.Where(a => a.ReceivedType == receivedType);
-        var total = await query.CountAsync(ct);
-        var rows = await query.OrderByDescending(a => a.ReceivedAt).ThenBy(a => a.ApplicationId)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(a => new ReferralRow(a.ApplicationId, a.ApplicantName, a.JobTitle, a.ReceivedType, a.ReceivedAt, a.State, a.Rating, a.HiredAt))
-            .ToListAsync(ct);
-        return new RowPage<ReferralRow>(rows, page, pageSize, total);
     }
 
     private static string NameOf(string? first, string? last, string id) =>

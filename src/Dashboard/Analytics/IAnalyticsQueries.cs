@@ -29,7 +29,7 @@ public interface IAnalyticsQueries
 
     Task<RowPage<CandidateRow>> CandidatesAsync(AnalyticsFilter filter, string? reachedStage, int page, int pageSize, CancellationToken ct = default);
 
-    Task<RowPage<ReferralRow>> ReferralApplicationsAsync(AnalyticsFilter filter, string? state, string? receivedType, int page, int pageSize, CancellationToken ct = default);
+    Task<RowPage<ReferralRow>> ReferralApplicationsAsync(AnalyticsFilter filter, ReferralSelection selection, int page, int pageSize, CancellationToken ct = default);
 
     Task<FilterOptions> FilterOptionsAsync(CancellationToken ct = default);
 }

@@ -1,3 +1,4 @@
+using Dashboard.Projection;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,6 @@ internal static class OverviewQueries
             await candidates.CountAsync(ct),
             await CandidateScope.Placed(db, candidates, targets.PlacedKeys).CountAsync(ct),
             await referrals.CountAsync(ct),
-            await referrals.CountAsync(a => a.State == "hired", ct));
+            await referrals.CountAsync(a => a.State == ReferralStates.Hired, ct));
     }
 }

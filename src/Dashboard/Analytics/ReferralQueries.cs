@@ -1,61 +1,74 @@
+using Dashboard.Projection;
+using Dashboard.Projection.ReadModel;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Analytics;
 
-/// <summary>firstbird referral outcomes over applications in their current state, filtered on when they were received.</summary>
+/// <summary>
+/// firstbird referral outcomes over applications in their folded state, filtered on when they were received. Each
+/// enumeration is counted in its <see cref="ReferralBuckets"/> bucket; the rules are in docs/referral-outcomes.md.
+/// </summary>
 internal static class ReferralQueries
 {
-    public static readonly IReadOnlyList<string> Ratings = ["A", "B", "C"];
-    public static readonly IReadOnlyList<string> FeedbackTypes = ["POSITIVE", "NEUTRAL", "NEGATIVE"];
-    public const string UnspecifiedReason = "UNSPECIFIED";
-
     public static async Task<ReferralFigures> ReferralsAsync(DashboardDbContext db, AnalyticsFilter filter, CancellationToken ct)
     {
-        var inRange = db.ReferralApplications.AsNoTracking()
-            .Where(a => a.ReceivedAt >= filter.FromUtc && a.ReceivedAt < filter.ToUtcExclusive);
+        var inRange = InRange(db, filter);
         var deleted = await inRange.CountAsync(a => a.Deleted, ct);
         var live = await inRange.Where(a => !a.Deleted)
             .Select(a => new { a.ReceivedType, a.Rating, a.State, a.CloseReason, a.RewardEligible, a.ReceivedAt, a.HiredAt })
             .ToListAsync(ct);
+        var feedback = await CurrentFeedbackAsync(db, inRange.Where(a => !a.Deleted).Select(a => a.ApplicationId), ct);
 
-        var feedback = await (
-                from e in db.FirstbirdEvents.AsNoTracking()
-                join a in inRange.Where(a => !a.Deleted) on e.ApplicationId equals a.ApplicationId
-                where e.EventName == "job_application.referral_added"
-                select new { e.ReferralId, e.EnvelopeHash, e.ReferralType, e.OccurredAt })
-            .ToListAsync(ct);
-        // One opinion per referral: the latest, when a talent scout changes their mind.
-        var feedbackCounts = feedback
-            .GroupBy(f => f.ReferralId ?? f.EnvelopeHash)
-            .Select(g => g.OrderBy(f => f.OccurredAt).ThenBy(f => f.EnvelopeHash, StringComparer.Ordinal).Last().ReferralType)
-            .Where(type => type is not null)
-            .GroupBy(type => type!)
-            .ToDictionary(g => g.Key, g => g.Count());
-
-        var hires = live.Where(a => a.State == "hired").ToList();
+        var hires = live.Where(a => a.State == ReferralStates.Hired).ToList();
         var daysToHire = hires.Where(h => h.HiredAt is not null)
             .Select(h => (h.HiredAt!.Value - h.ReceivedAt).TotalDays)
             .ToList();
 
         return new ReferralFigures(
             Received: live.Count,
-            ReceivedByType: Count(live.Select(a => a.ReceivedType ?? "unknown"), []),
-            Ratings: Count(live.Where(a => a.Rating is not null).Select(a => a.Rating!), Ratings),
-            ClosedByReason: Count(live.Where(a => a.State == "closed").Select(a => a.CloseReason ?? UnspecifiedReason), []),
+            ReceivedByType: Count(live.Select(a => ReferralBuckets.TypeOf(a.ReceivedType)), []),
+            Ratings: Count(live.Select(a => ReferralBuckets.RatingOf(a.Rating)), ReferralBuckets.Ratings),
+            ClosedByReason: Count(live.Where(a => a.State == ReferralStates.Closed).Select(a => ReferralBuckets.CloseReasonOf(a.CloseReason)), []),
             Hired: hires.Count,
             RewardEligibleHires: hires.Count(h => h.RewardEligible),
             Deleted: deleted,
-            Feedback: FeedbackTypes.Concat(feedbackCounts.Keys).Distinct().ToDictionary(t => t, t => feedbackCounts.GetValueOrDefault(t)),
+            Feedback: Count(feedback.Select(f => ReferralBuckets.FeedbackOf(f.ReferralType)), ReferralBuckets.FeedbackTypes),
             MedianDaysToHire: Median(daysToHire));
     }
 
-    private static SortedDictionary<string, int> Count(IEnumerable<string> values, IEnumerable<string> alwaysShown)
+    /// <summary>Live and deleted applications received within the filter's dates.</summary>
+    public static IQueryable<ReferralApplication> InRange(DashboardDbContext db, AnalyticsFilter filter) =>
+        db.ReferralApplications.AsNoTracking().Where(a => a.ReceivedAt >= filter.FromUtc && a.ReceivedAt < filter.ToUtcExclusive);
+
+    /// <summary>
+    /// Every feedback the applications hold, one per referral: a talent scout who gives feedback on the same referral
+    /// again has changed their mind, and the latest (in <see cref="ReferralFactOrder"/>) says what they think now.
+    /// </summary>
+    public static async Task<List<FirstbirdEventRow>> CurrentFeedbackAsync(
+        DashboardDbContext db, IQueryable<string> applicationIds, CancellationToken ct)
     {
-        var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var key in alwaysShown) counts[key] = 0;
-        foreach (var value in values) counts[value] = counts.GetValueOrDefault(value) + 1;
-        return counts;
+        var facts = await db.FirstbirdEvents.AsNoTracking()
+            .Where(e => e.EventName == ReferralFactOrder.FeedbackAdded && applicationIds.Contains(e.ApplicationId!))
+            .Select(e => new FirstbirdEventRow
+            {
+                EnvelopeHash = e.EnvelopeHash, EventName = e.EventName, ApplicationId = e.ApplicationId, OccurredAt = e.OccurredAt,
+                ReferralId = e.ReferralId, ReferralType = e.ReferralType,
+            })
+            .ToListAsync(ct);
+        return facts
+            .GroupBy(f => (f.ApplicationId, Referral: f.ReferralId ?? f.EnvelopeHash))
+            .Select(g => g.Max(ReferralFactOrder.Instance)!)
+            .ToList();
+    }
+
+    // The buckets always shown come first (a zero is a figure too), then the others present, "Other" last.
+    private static Dictionary<string, int> Count(IEnumerable<string?> buckets, IReadOnlyList<string> alwaysShown)
+    {
+        var counts = buckets.OfType<string>().GroupBy(b => b).ToDictionary(g => g.Key, g => g.Count());
+        return alwaysShown
+            .Concat(counts.Keys.Except(alwaysShown).Order(StringComparer.Ordinal).OrderBy(k => k == ReferralBuckets.Other))
+            .ToDictionary(k => k, k => counts.GetValueOrDefault(k));
     }
 
     public static double? Median(IReadOnlyCollection<double> values)

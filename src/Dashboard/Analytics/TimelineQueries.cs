@@ -23,7 +23,7 @@ internal static class TimelineQueries
             .GroupBy(a => new { Day = a.ReceivedAt.Date, a.ReceivedType })
             .Select(g => new { g.Key.Day, g.Key.ReceivedType, Count = g.Count() })
             .ToListAsync(ct);
-        return Weekly(rows.Select(r => (r.Day, r.ReceivedType ?? "unknown", r.Count)));
+        return Weekly(rows.Select(r => (r.Day, ReferralBuckets.TypeOf(r.ReceivedType), r.Count)));
     }
 
     public static async Task<TimeSeries> QualityAsync(DashboardDbContext db, AnalyticsFilter filter, CancellationToken ct)

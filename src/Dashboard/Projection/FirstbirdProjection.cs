@@ -40,28 +40,41 @@ public sealed class FirstbirdProjection(ProjectionBatchRows rows)
             return false;
         }
 
-        var row = new FirstbirdEventRow
-        {
-            EnvelopeHash = envelope.EnvelopeHash,
-            DeliveryId = delivery.Id,
-            EnvelopeIndex = envelope.Index,
-            EventName = parsed.EventName,
-            ApplicationId = parsed.ApplicationId,
-            OccurredAt = parsed.OccurredAt?.UtcDateTime ?? delivery.ReceivedAt,
-            JobId = parsed.JobId,
-            JobTitle = parsed.JobTitle,
-            ApplicantName = parsed.ApplicantName,
-            FirstDayOfWork = parsed.FirstDayOfWork,
-            ReceivedType = parsed.ReceivedType,
-            Rating = parsed.Rating,
-            CloseReason = parsed.CloseReason,
-            PayReward = parsed.PayReward,
-            ReferralId = parsed.ReferralId,
-            ReferralType = parsed.ReferralType,
-        };
+        var row = FactOf(delivery.Id, delivery.ReceivedAt, envelope, parsed);
         db.FirstbirdEvents.Add(row);
         rows.NoteEvent(row);
         return true;
+    }
+
+    /// <summary>The fact an understood envelope records; an envelope without a date is dated by its delivery.</summary>
+    public static FirstbirdEventRow FactOf(long deliveryId, DateTime receivedAt, FirstbirdEnvelope envelope, FirstbirdEvent parsed) =>
+        new()
+        {
+            EnvelopeHash = envelope.EnvelopeHash,
+            DeliveryId = deliveryId,
+            EnvelopeIndex = envelope.Index,
+            EventName = parsed.EventName,
+            ApplicationId = parsed.ApplicationId,
+            OccurredAt = parsed.OccurredAt?.UtcDateTime ?? receivedAt,
+            JobId = Fit(parsed.JobId, 64),
+            JobTitle = Fit(parsed.JobTitle, 256),
+            ApplicantName = Fit(parsed.ApplicantName, 256),
+            FirstDayOfWork = parsed.FirstDayOfWork,
+            ReceivedType = Fit(parsed.ReceivedType, 32),
+            Rating = Fit(parsed.Rating, 8),
+            CloseReason = Fit(parsed.CloseReason, 64),
+            PayReward = parsed.PayReward,
+            ReferralId = Fit(parsed.ReferralId, 64),
+            ReferralType = Fit(parsed.ReferralType, 16),
+        };
+
+    // Text is kept as sent up to its column's width (PostgreSQL refuses longer text); a longer value is cut, never
+    // inside a surrogate pair, and ends in "…", so a cut is visible. The whole value stays in the delivery log.
+    private static string? Fit(string? text, int width)
+    {
+        if (text is null || text.Length <= width) return text;
+        var keep = char.IsHighSurrogate(text[width - 2]) ? width - 2 : width - 1;
+        return text[..keep] + "…";
     }
 
     private void Quarantine(long deliveryId, FirstbirdEnvelope envelope)

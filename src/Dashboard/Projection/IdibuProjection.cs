@@ -7,7 +7,8 @@ namespace Dashboard.Projection;
 
 /// <summary>
 /// Applies idibu snapshots to the read model so that the result does not depend on arrival order: the newest
-/// snapshot (by timestamp, then body hash) owns the current state; every snapshot may lower a first-observed time.
+/// snapshot (by timestamp, then create before update, then body hash) owns the current state; every snapshot may
+/// lower a first-observed time.
 /// Every row it reads was loaded with the batch (<see cref="ProjectionBatchRows"/>), so applying costs no round trip.
 /// </summary>
 public sealed class IdibuProjection(ProjectionBatchRows rows)
@@ -30,7 +31,7 @@ public sealed class IdibuProjection(ProjectionBatchRows rows)
 
     private void ApplyCandidate(Delivery delivery, IdibuCandidateSnapshot snapshot, DateTime at)
     {
-        var tieBreak = delivery.BodySha256;
+        var tieBreak = TieBreakOf(snapshot.EventName, delivery.BodySha256);
         var candidate = rows.Candidates.GetValueOrDefault(snapshot.CandidateId);
         var isNewest = candidate is null || IsNewer(at, tieBreak, candidate.SnapshotAt, candidate.SnapshotTieBreak);
         RecordSnapshot(delivery.Id, snapshot.CandidateId, at, outOfOrder: candidate is not null && at < candidate.SnapshotAt);
@@ -145,6 +146,7 @@ public sealed class IdibuProjection(ProjectionBatchRows rows)
 
     private void ApplyVacancy(Delivery delivery, IdibuVacancySnapshot snapshot, DateTime at)
     {
+        var tieBreak = TieBreakOf(snapshot.EventName, delivery.BodySha256);
         var vacancy = rows.Vacancies.GetValueOrDefault(snapshot.VacancyId);
         if (vacancy is null)
         {
@@ -152,7 +154,7 @@ public sealed class IdibuProjection(ProjectionBatchRows rows)
             db.IdibuVacancies.Add(vacancy);
             rows.Vacancies[snapshot.VacancyId] = vacancy;
         }
-        else if (vacancy.SnapshotAt is { } seen && !IsNewer(at, delivery.BodySha256, seen, vacancy.SnapshotTieBreak ?? ""))
+        else if (vacancy.SnapshotAt is { } seen && !IsNewer(at, tieBreak, seen, vacancy.SnapshotTieBreak ?? ""))
         {
             return;
         }
@@ -162,9 +164,17 @@ public sealed class IdibuProjection(ProjectionBatchRows rows)
         vacancy.Location = snapshot.Location?.Place is { Length: > 0 } place ? place : null;
         vacancy.Country = snapshot.Location?.Country;
         vacancy.SnapshotAt = at;
-        vacancy.SnapshotTieBreak = delivery.BodySha256;
+        vacancy.SnapshotTieBreak = tieBreak;
         vacancy.DeliveryId = delivery.Id;
     }
+
+    /// <summary>
+    /// Orders two snapshots with the same timestamp: a create before an update (a create cannot describe a later
+    /// state than an update of the same moment), and only then the body's hash, so the outcome is the same whatever
+    /// the arrival order. The step replaces the hash's first character, keeping the key within its 64-character column.
+    /// </summary>
+    public static string TieBreakOf(string eventName, string bodySha256) =>
+        (eventName.EndsWith(".create", StringComparison.Ordinal) ? "0" : "1") + bodySha256[1..];
 
     private static bool IsNewer(DateTime at, string tieBreak, DateTime seenAt, string seenTieBreak) =>
         at > seenAt || (at == seenAt && string.CompareOrdinal(tieBreak, seenTieBreak) > 0);

@@ -1,27 +1,30 @@
 using Dashboard.Projection.ReadModel;
+using static Dashboard.Projection.ReferralFactOrder;
 
 namespace Dashboard.Projection;
 
 /// <summary>
-/// Folds an application's facts, in <c>date_time</c> order (envelope hash breaks ties), into its current state:
-/// what its latest state-changing fact says. A deletion is final: nothing after it brings the application back.
+/// Folds an application's facts, in <see cref="ReferralFactOrder"/>, keeping its status and its attributes apart, as
+/// firstbird does: <c>created</c>/<c>received</c> start it (in progress), <c>closed</c> and <c>hired</c> set its
+/// outcome (the latest outcome wins), <c>deleted</c> ends it for good. A rating, a feedback or an edit is an
+/// attribute: it never moves the outcome, its time, the hire date or the reward flag. See docs/referral-outcomes.md.
 /// </summary>
 public static class ReferralApplicationFold
 {
     public static ReferralApplication Fold(string applicationId, IEnumerable<FirstbirdEventRow> facts)
     {
-        var ordered = facts
-            .OrderBy(f => f.OccurredAt)
-            .ThenBy(f => f.EnvelopeHash, StringComparer.Ordinal)
-            .ToList();
+        var ordered = facts.Order(Instance).ToList();
         if (ordered.Count == 0) throw new ArgumentException("An application needs at least one fact.", nameof(facts));
 
+        var received = ordered.Where(f => f.EventName == Received).ToList();
         var application = new ReferralApplication
         {
             ApplicationId = applicationId,
-            State = "created",
+            State = ReferralStates.InProgress,
             StateAt = ordered[0].OccurredAt,
-            ReceivedAt = ordered[0].OccurredAt,
+            // Received once, however often firstbird says so: a late repeat neither moves the date nor reopens it.
+            ReceivedAt = received.Count > 0 ? received[0].OccurredAt : ordered[0].OccurredAt,
+            ReceivedType = received.Select(f => f.ReceivedType).FirstOrDefault(t => t is not null),
             DeliveryId = ordered[^1].DeliveryId,
         };
         foreach (var fact in ordered)
@@ -39,40 +42,35 @@ public static class ReferralApplicationFold
     {
         switch (fact.EventName)
         {
-            case "job_application.received":
-                application.ReceivedAt = fact.OccurredAt;
-                application.ReceivedType = fact.ReceivedType ?? application.ReceivedType;
-                Move(application, "received", fact);
-                break;
-            case "job_application.rated":
+            case Rated:
                 application.Rating = fact.Rating ?? application.Rating;
-                Move(application, "rated", fact);
                 break;
-            case "job_application.closed":
+            case Closed:
+                SetOutcome(application, ReferralStates.Closed, fact);
                 application.CloseReason = fact.CloseReason;
-                Move(application, "closed", fact);
                 break;
-            case "job_application.hired":
+            case Hired:
+                SetOutcome(application, ReferralStates.Hired, fact);
                 application.HiredAt = fact.OccurredAt;
                 application.RewardEligible = fact.PayReward == true;
                 application.FirstDayOfWork = fact.FirstDayOfWork;
-                Move(application, "hired", fact);
                 break;
-            case "job_application.deleted":
+            case Deleted:
                 application.Deleted = true;
-                Move(application, "deleted", fact);
+                application.State = ReferralStates.Deleted;
+                application.StateAt = fact.OccurredAt;
                 break;
         }
     }
 
-    private static void Move(ReferralApplication application, string state, FirstbirdEventRow fact)
+    // Each outcome replaces the one before it whole: a close after a hire leaves no hire date or reward behind.
+    private static void SetOutcome(ReferralApplication application, string state, FirstbirdEventRow fact)
     {
         application.State = state;
         application.StateAt = fact.OccurredAt;
-        if (state != "hired")
-        {
-            application.HiredAt = null;
-            application.RewardEligible = false;
-        }
+        application.CloseReason = null;
+        application.HiredAt = null;
+        application.RewardEligible = false;
+        application.FirstDayOfWork = null;
     }
 }

@@ -7,6 +7,19 @@ namespace Dashboard.Tests.Builders;
 public sealed class FirstbirdBatchBuilder
 {
     private readonly JsonArray _envelopes = [];
+    private string _recruiter = "recruiter-1";
+
+    /// <summary>The recruiter who sends the facts that follow (it changes each envelope's hash, not its meaning).</summary>
+    public FirstbirdBatchBuilder ByRecruiter(string userId)
+    {
+        _recruiter = userId;
+        return this;
+    }
+
+    public FirstbirdBatchBuilder Created(string applicationId, string at) =>
+        Add("job_application.created", applicationId, at, e => e["job_application"]!["status"] = "PENDING");
+
+    public FirstbirdBatchBuilder Edited(string applicationId, string at) => Add("job_application.edited", applicationId, at, _ => { });
 
     public FirstbirdBatchBuilder Received(string applicationId, string at, string type = "referral") =>
         Add("job_application.received", applicationId, at, e =>
@@ -42,13 +55,19 @@ public sealed class FirstbirdBatchBuilder
 
     public byte[] Build() => JsonSerializer.SerializeToUtf8Bytes(_envelopes);
 
+    /// <summary>Each envelope on its own, to be sent alone or packed into batches in any order.</summary>
+    public IReadOnlyList<JsonNode> Envelopes() => _envelopes.Select(e => e!.DeepClone()).ToList();
+
+    /// <summary>A batch of the given envelopes, in the order given.</summary>
+    public static byte[] Batch(IEnumerable<JsonNode> envelopes) => JsonSerializer.SerializeToUtf8Bytes(new JsonArray([.. envelopes.Select(e => e.DeepClone())]));
+
     private FirstbirdBatchBuilder Add(string name, string applicationId, string at, Action<JsonObject> fill)
     {
         var e = new JsonObject
         {
             ["job_application"] = new JsonObject { ["id"] = applicationId, ["job_id"] = "job-1" },
             ["company_id"] = "company-1",
-            ["user_id"] = "recruiter-1",
+            ["user_id"] = _recruiter,
             ["date_time"] = at,
         };
         fill(e);

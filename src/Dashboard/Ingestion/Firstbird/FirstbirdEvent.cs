@@ -2,7 +2,8 @@ namespace Dashboard.Ingestion.Firstbird;
 
 /// <summary>
 /// One firstbird event, understood. Both envelope styles (<c>type</c> + flat ids, <c>event_name</c> + nested objects)
-/// reduce to this. Ids are text (firstbird uses UUIDs); enumerations are upper-cased as firstbird documents them.
+/// reduce to this. Ids are text (firstbird uses UUIDs). Enumerations (type, rating, close reason, feedback type) are
+/// kept as sent: whether a value is one firstbird documents is decided where it is charted, so nothing is lost here.
 /// </summary>
 public sealed record FirstbirdEvent(
     string EventName,

@@ -16,6 +16,8 @@ internal static class FirstbirdEventReader
         "reward.approved", "points.gained", "points.revoked",
     ];
 
+    public const int MaxIdLength = 64;
+
     public static (FirstbirdEvent? Event, string? Reason) Read(JsonElement envelope)
     {
         if (envelope.ValueKind != JsonValueKind.Object) return (null, "envelope is not a JSON object");
@@ -30,6 +32,8 @@ internal static class FirstbirdEventReader
         var applicationId = application?.Text("id") ?? e.Text("job_application_id") ?? e.Text("application_id");
         if (applicationId is null && name.StartsWith("job_application.", StringComparison.Ordinal))
             return (null, $"{name} has no job application id");
+        // firstbird's ids are UUIDs; a longer one is no id the store can keep (nor one firstbird sends).
+        if (applicationId is { Length: > MaxIdLength }) return (null, $"{name} has a job application id longer than {MaxIdLength} characters");
 
         var job = e.Object("job");
         var applicant = e.Object("applicant");
@@ -45,14 +49,14 @@ internal static class FirstbirdEventReader
             ApplicantId: applicant?.Text("id") ?? e.Text("applicant_id"),
             ApplicantName: NameOf(applicant),
             ReferrerId: referrer?.Text("id") ?? e.Text("referrer_id"),
-            ReceivedType: name == "job_application.received" ? e.Text("type")?.ToLowerInvariant() : null,
-            Rating: RatingOf(e.Text("rating") ?? application?.Text("rating")),
+            ReceivedType: name == "job_application.received" ? e.Text("type") : null,
+            Rating: e.Text("rating") ?? application?.Text("rating"),
             InitialRating: e.Flag("initial"),
-            CloseReason: CloseReasonOf(e.Text("close_reason")),
+            CloseReason: e.Text("close_reason"),
             PayReward: e.Flag("pay_reward"),
             FirstDayOfWork: ProviderDates.ParseDate(e.Text("first_day_of_work")),
             ReferralId: e.Text("referral_id"),
-            ReferralType: ReferralTypeOf(e.Text("referral_type")),
+            ReferralType: e.Text("referral_type"),
             ApplicationStatus: Upper(application?.Text("status"))), null);
     }
 
@@ -62,20 +66,6 @@ internal static class FirstbirdEventReader
         var name = string.Join(' ', new[] { p.Text("first_name"), p.Text("last_name") }.Where(n => n is not null));
         return name.Length == 0 ? null : name;
     }
-
-    // Only firstbird's three grades count; anything else (the 2016 document's "A, B or C") is no rating.
-    private static string? RatingOf(string? rating) => Upper(rating) is "A" or "B" or "C" ? Upper(rating) : null;
-
-    // REST answers CANDIDATE_ACCEPTED when no reason was given; both mean "unspecified".
-    private static string? CloseReasonOf(string? reason) =>
-        Upper(reason) is { } upper && upper != "CANDIDATE_ACCEPTED" ? upper : null;
-
-    // The REST API calls positive feedback REFERRAL; webhooks call it POSITIVE.
-    private static string? ReferralTypeOf(string? type) => Upper(type) switch
-    {
-        "REFERRAL" => "POSITIVE",
-        var other => other,
-    };
 
     private static string? Upper(string? text) => text?.ToUpperInvariant();
 

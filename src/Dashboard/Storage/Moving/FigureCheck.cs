@@ -69,7 +69,7 @@ public static class FigureCheck
         ["referrals-over-time"] = Json(await q.ReferralsOverTimeAsync(f, ct)),
         ["quality-over-time"] = Json(await q.QualityOverTimeAsync(f, ct)),
         ["candidates"] = Json(await q.CandidatesAsync(f, null, 1, 25, ct)),
-        ["referral-applications"] = Json(await q.ReferralApplicationsAsync(f, null, null, 1, 25, ct)),
+        ["referral-applications"] = Json(await q.ReferralApplicationsAsync(f, ReferralSelection.All, 1, 25, ct)),
     };
 
     private static string Json<T>(T figures) => JsonSerializer.Serialize(figures, Web);

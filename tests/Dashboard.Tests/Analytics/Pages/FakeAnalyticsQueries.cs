@@ -56,8 +56,10 @@ public sealed class FakeAnalyticsQueries(FakeAnswer answer) : IAnalyticsQueries
         Task.FromResult(new RowPage<CandidateRow>([], page, pageSize, 0));
 
     public Task<RowPage<ReferralRow>> ReferralApplicationsAsync(
-        AnalyticsFilter filter, string? state, string? receivedType, int page, int pageSize, CancellationToken ct = default) =>
-        Task.FromResult(new RowPage<ReferralRow>([], page, pageSize, 0));
+        AnalyticsFilter filter, ReferralSelection selection, int page, int pageSize, CancellationToken ct = default) =>
+        Answer(new RowPage<ReferralRow>([], page, pageSize, 0), new RowPage<ReferralRow>(
+            [new("a6", "Ann Lee", "Backend Engineer", "application", new DateTime(2026, 3, 6, 9, 0, 0, DateTimeKind.Utc), "closed", "Z", "<b>X</b>",
+                ["POSITIVE"], null)], page, pageSize, 1));
 
     public Task<FilterOptions> FilterOptionsAsync(CancellationToken ct = default) =>
         Task.FromResult(new FilterOptions([new("v1", "Nurse (NU-06)")], [new("LinkedIn", "LinkedIn")], [], [new("London", "London")]));

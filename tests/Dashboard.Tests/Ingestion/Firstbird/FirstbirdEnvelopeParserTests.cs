@@ -1,4 +1,5 @@
 using System.Text;
+using Dashboard.Analytics;
 using Dashboard.Ingestion.Firstbird;
 using Dashboard.Tests.Fixtures;
 
@@ -24,7 +25,8 @@ public sealed class FirstbirdEnvelopeParserTests
         Assert.Equal("link or referral", received.ReceivedType);
         Assert.Equal(new DateTimeOffset(1970, 1, 1, 12, 0, 0, TimeSpan.Zero), received.OccurredAt);
         Assert.Equal("user", batch.Envelopes[2].Event!.ReceivedType);
-        Assert.Null(batch.Envelopes.Single(e => e.Event!.EventName == "job_application.rated").Event!.Rating);
+        // The 2016 document's placeholder is kept as sent; charts count it as "Other".
+        Assert.Equal("A, B or C", batch.Envelopes.Single(e => e.Event!.EventName == "job_application.rated").Event!.Rating);
     }
 
     [Fact]
@@ -63,11 +65,16 @@ public sealed class FirstbirdEnvelopeParserTests
     [Theory]
     [InlineData("closed-without-reason.json")]
     [InlineData("closed-candidate-accepted.json")]
-    public void AMissingOrDefaultCloseReasonIsUnspecified(string fixture) => Assert.Null(Single(fixture).CloseReason);
+    public void AMissingOrDefaultCloseReasonIsChartedAsUnspecified(string fixture) =>
+        Assert.Equal(ReferralBuckets.Unspecified, ReferralBuckets.CloseReasonOf(Single(fixture).CloseReason));
 
     [Fact]
-    public void RestStyleReferralFeedbackCountsAsPositive() =>
-        Assert.Equal(("r-1", "POSITIVE"), (Single("referral-added-rest-style.json").ReferralId, Single("referral-added-rest-style.json").ReferralType));
+    public void RestStyleReferralFeedbackIsKeptAsSentAndCountsAsPositive()
+    {
+        var feedback = Single("referral-added-rest-style.json");
+        Assert.Equal(("r-1", "REFERRAL"), (feedback.ReferralId, feedback.ReferralType));
+        Assert.Equal("POSITIVE", ReferralBuckets.FeedbackOf(feedback.ReferralType));
+    }
 
     [Theory]
     [InlineData("deleted.json", "job_application.deleted")]
@@ -80,6 +87,18 @@ public sealed class FirstbirdEnvelopeParserTests
         var e = Single(fixture);
         Assert.Equal(eventName, e.EventName);
         Assert.Equal("a1b2c3d4-0000-4000-8000-000000000001", e.ApplicationId);
+    }
+
+    [Fact]
+    public void AnApplicationIdLongerThanAnyUuidQuarantinesItsEnvelope()
+    {
+        var id = new string('9', 65);
+        var body = Encoding.UTF8.GetBytes($$$"""[{"event_name":"job_application.rated","event":{"job_application":{"id":"{{{id}}}"},"rating":"A"}}]""");
+
+        var envelope = Assert.Single(FirstbirdEnvelopeParser.Parse(body, "application/json").Envelopes);
+
+        Assert.Null(envelope.Event);
+        Assert.Contains("longer than 64 characters", envelope.QuarantineReason);
     }
 
     [Fact]
@@ -101,7 +120,9 @@ public sealed class FirstbirdEnvelopeParserTests
         Assert.Contains("no job application id", batch.Envelopes[1].QuarantineReason);
         Assert.Equal("A", batch.Envelopes[0].Event!.Rating);
         Assert.True(batch.Envelopes[0].Event!.InitialRating);
-        Assert.Equal("CANDIDATE_WITHDRAWN", batch.Envelopes[2].Event!.CloseReason);
+        // Kept as sent, in its own letter case; charts still count it as the documented reason.
+        Assert.Equal("candidate_withdrawn", batch.Envelopes[2].Event!.CloseReason);
+        Assert.Equal("CANDIDATE_WITHDRAWN", ReferralBuckets.CloseReasonOf(batch.Envelopes[2].Event!.CloseReason));
     }
 
     [Fact]
