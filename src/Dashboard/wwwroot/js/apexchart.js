@@ -2,6 +2,7 @@
 // The library (1 MB) is loaded on the first chart, so pages without charts never pay for it.
 // Every options object goes through asText first: sender text in it is shown as text (see chart-text.js).
 import { asText } from './chart-text.js';
+import { saveDataUri } from './download.js';
 
 let loading;
 const charts = new Map();
@@ -46,11 +47,13 @@ export async function update(id, options) {
   if (chart) await chart.updateOptions(asText(options), false, true);
 }
 
-export async function png(id) {
+// Exported and saved here, in the browser: the image never crosses the circuit, whose messages are capped far below
+// a chart's PNG.
+export async function savePng(id, fileName) {
   const chart = charts.get(id);
-  if (!chart) return null;
+  if (!chart) return;
   const { imgURI } = await chart.dataURI({ scale: 2 });
-  return imgURI;
+  saveDataUri(fileName, imgURI);
 }
 
 export function destroy(id) {
