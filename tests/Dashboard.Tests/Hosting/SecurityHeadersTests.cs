@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Dashboard.Analytics;
+using Dashboard.Tests.Analytics.Pages;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using Microsoft.AspNetCore.Builder;
@@ -39,6 +41,8 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
         AssertSecurityHeaders(page);
+        // A page with names on it is not kept either (Blazor's own antiforgery marks it so).
+        AssertNoStore(page);
         // Blazor sets a frame-ancestors-only policy of its own on its pages; it is replaced, not sent beside ours.
         Assert.Single(page.Headers.GetValues("Content-Security-Policy"));
         var html = await page.Content.ReadAsStringAsync();
@@ -84,6 +88,20 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
         var answer = await _app.CreateApiClient().GetAsync("/api/analytics/sources?from=yesterday");
 
         Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        AssertSecurityHeaders(answer);
+        AssertNoStore(answer);
+    }
+
+    [Fact]
+    public async Task AnAnswerToAnUnexpectedErrorCarriesThemToo()
+    {
+        // The exception handler clears the headers written so far before it writes the problem.
+        await using var failing = new DashboardApplication(
+            services: s => s.AddSingleton<IAnalyticsQueries>(new FakeAnalyticsQueries(FakeAnswer.Error)));
+
+        var answer = await failing.CreateApiClient().GetAsync("/api/analytics/sources");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, answer.StatusCode);
         AssertSecurityHeaders(answer);
         AssertNoStore(answer);
     }
