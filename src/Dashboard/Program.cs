@@ -27,6 +27,7 @@ builder.Services.AddMudServices();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
 builder.AddStructuredLogging()
     .AddConnectionLimits()
+    .AddSecurityHeaders()
     .AddReverseProxy()
     .AddStorage()
     .AddAccess()
@@ -45,6 +46,7 @@ await app.PrepareStoreAsync(async () =>
 });
 
 app.UseReverseProxy();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseRouteTemplateRequestLogging();
 app.UseAuthentication();

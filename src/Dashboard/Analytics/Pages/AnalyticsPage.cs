@@ -1,7 +1,6 @@
 using Dashboard.Projection;
 using Dashboard.Components.Charts;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 
 namespace Dashboard.Analytics.Pages;
 
@@ -22,7 +21,6 @@ public abstract class AnalyticsPage : ComponentBase, IDisposable
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
     [Inject] protected TimeProvider Clock { get; set; } = default!;
     [Inject] private DashboardChanges Changes { get; set; } = default!;
-    [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private ILogger<AnalyticsPage> Logger { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "range")] public string? RangeQuery { get; set; }
@@ -65,9 +63,7 @@ public abstract class AnalyticsPage : ComponentBase, IDisposable
 
     protected async Task SavePngAsync(ApexChart? chart, string name)
     {
-        if (chart is null || await chart.ExportPngAsync() is not { } image) return;
-        await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/download.js");
-        await module.InvokeVoidAsync("saveDataUri", $"{name}.png", image);
+        if (chart is not null) await chart.SavePngAsync($"{name}.png");
     }
 
     protected async Task RefreshAsync()

@@ -52,9 +52,11 @@ public sealed partial class ApexChart
         }
     }
 
-    /// <summary>The chart as a PNG data URI, or null before it is drawn.</summary>
-    public async Task<string?> ExportPngAsync() =>
-        _module is not null && _chartId is { } id ? await _module.InvokeAsync<string?>("png", id) : null;
+    /// <summary>Has the browser save the chart as a PNG file; nothing before it is drawn.</summary>
+    public async Task SavePngAsync(string fileName)
+    {
+        if (_module is not null && _chartId is { } id) await _module.InvokeVoidAsync("savePng", id, fileName);
+    }
 
     [JSInvokable]
     public Task OnPointSelectedFromChart(int seriesIndex, int dataPointIndex) =>

@@ -2,7 +2,12 @@ using System.Text.Json.Nodes;
 
 namespace Dashboard.Components.Charts;
 
-/// <summary>Turns a <see cref="ChartData"/> into the options object ApexCharts expects.</summary>
+/// <summary>
+/// Turns a <see cref="ChartData"/> into the options object ApexCharts expects. Categories, series names and donut
+/// labels are sender text (sources, places, firstbird values): they are written exactly as sent, and only into the
+/// options the library draws as SVG text or hands to the formatters of <c>wwwroot/js/chart-text.js</c>, which escape
+/// them for the tooltip and the legend. No other option (titles, annotations, no-data text) carries them.
+/// </summary>
 public static class ChartOptionsWriter
 {
     public static JsonObject Write(ChartKind kind, ChartData data, bool dark, string height)

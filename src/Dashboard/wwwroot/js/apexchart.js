@@ -1,5 +1,9 @@
 // The one bridge between Blazor and ApexCharts: create, update in place, export, destroy.
 // The library (1 MB) is loaded on the first chart, so pages without charts never pay for it.
+// Every options object goes through asText first: sender text in it is shown as text (see chart-text.js).
+import { asText } from './chart-text.js';
+import { saveDataUri } from './download.js';
+
 let loading;
 const charts = new Map();
 let nextId = 1;
@@ -30,7 +34,7 @@ export async function create(element, options, dotNetRef) {
       },
     };
   }
-  const chart = new window.ApexCharts(element, options);
+  const chart = new window.ApexCharts(element, asText(options));
   await chart.render();
   const id = nextId++;
   charts.set(id, chart);
@@ -40,14 +44,16 @@ export async function create(element, options, dotNetRef) {
 // Merges into the live chart: bars and lines move to their new values instead of being drawn again.
 export async function update(id, options) {
   const chart = charts.get(id);
-  if (chart) await chart.updateOptions(options, false, true);
+  if (chart) await chart.updateOptions(asText(options), false, true);
 }
 
-export async function png(id) {
+// Exported and saved here, in the browser: the image never crosses the circuit, whose messages are capped far below
+// a chart's PNG.
+export async function savePng(id, fileName) {
   const chart = charts.get(id);
-  if (!chart) return null;
+  if (!chart) return;
   const { imgURI } = await chart.dataURI({ scale: 2 });
-  return imgURI;
+  saveDataUri(fileName, imgURI);
 }
 
 export function destroy(id) {

@@ -85,6 +85,19 @@ public sealed class ApexChartTests : BunitContext
     }
 
     [Fact]
+    public async Task ThePngIsSavedInTheBrowserUnderTheNameGiven()
+    {
+        _module.SetupVoid("savePng", _ => true).SetVoidResult();
+        var chart = Render<ApexChart>(p => p.Add(c => c.Data, Sources));
+
+        await chart.InvokeAsync(() => chart.Instance.SavePngAsync("sources.png"));
+
+        // Only the name goes out and nothing comes back: the image itself never crosses the circuit.
+        var save = Assert.Single(_module.Invocations["savePng"]);
+        Assert.Equal([7, "sources.png"], save.Arguments);
+    }
+
+    [Fact]
     public async Task AGoneCircuitDoesNotFailDisposal()
     {
         var module = JSInterop.SetupModule("./js/apexchart.js");
