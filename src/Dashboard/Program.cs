@@ -49,6 +49,7 @@ app.UseExceptionHandler();
 app.UseRouteTemplateRequestLogging();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAccessChecks();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
