@@ -23,6 +23,28 @@ public sealed partial class BrowserLikeClient
         return await Http.PostAsync(path, new FormUrlEncodedContent(form));
     }
 
+    /// <summary>Presses a button whose form on <paramref name="page"/> posts to <paramref name="action"/> (sign out, for one).</summary>
+    public async Task<HttpResponseMessage> PressAsync(string page, string action)
+    {
+        var html = await Http.GetStringAsync(page);
+        return await Http.PostAsync(action, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = TokenIn(html) }));
+    }
+
+    public Task<HttpResponseMessage> SignOutAsync() => PressAsync("/account/tokens", "/account/logout");
+
+    public Task<HttpResponseMessage> SignOutEverywhereAsync() => PressAsync("/account/password", "/account/logout-everywhere");
+
+    /// <summary>Creates a personal token through the API, as the tokens page would, and returns its text.</summary>
+    public async Task<string> CreateTokenAsync(string name)
+    {
+        var answer = await Http.PostAsync("/api/me/tokens", System.Net.Http.Json.JsonContent.Create(new { name }));
+        answer.EnsureSuccessStatusCode();
+        return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<Dashboard.Access.Tokens.IssuedToken>(answer.Content))!.Token;
+    }
+
+    /// <summary>An antiforgery token as a page of the app hands it out, with its cookie now in this client.</summary>
+    public async Task<string> AntiforgeryTokenAsync(string page = "/account/tokens") => TokenIn(await Http.GetStringAsync(page));
+
     public async Task<HttpResponseMessage> SignInAsync(string email, string password) =>
         await SubmitAsync("/account/login", "login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
 
