@@ -51,6 +51,7 @@ app.UseExceptionHandler();
 app.UseRouteTemplateRequestLogging();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAccessChecks();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -28,14 +28,15 @@ public sealed class LiveDashboard : IAsyncDisposable
     public string BaseUrl { get; }
     public HttpClient Senders { get; private set; } = null!;
 
-    public static async Task<LiveDashboard> StartAsync(TestDatabase? sharedStore = null)
+    public static async Task<LiveDashboard> StartAsync(TestDatabase? sharedStore = null, IDictionary<string, string?>? settings = null)
     {
         var port = FreePort();
-        var app = new DashboardApplication(sharedStore, settings: new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Dashboard:AdminEmail"] = AdminEmail,
             ["Dashboard:AdminPassword"] = Password,
-        });
+        };
+        var app = new DashboardApplication(sharedStore, settings: all);
         app.UseKestrel(port);
         app.StartServer();
         var live = new LiveDashboard(app, $"http://127.0.0.1:{port}");

@@ -1,6 +1,11 @@
+using Dashboard.Access.Rights;
+using Dashboard.Access.Sessions;
+using Dashboard.Access.SignIn;
 using Dashboard.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,11 +16,21 @@ public static class AccessRegistration
     public static WebApplicationBuilder AddAccess(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton(AccessOptions.From(builder.Configuration));
         services.AddSingleton<ApiTokenRing>();
         services.AddSingleton<Tokens.PersonalTokens>();
         services.AddSingleton<People.PeopleAdmin>();
         services.AddSingleton<FirstAdminSetup>();
+        services.AddSingleton<PersonStandings>();
+        services.AddSingleton<ActingPerson>();
+        services.AddSingleton<SignInSessionStore>();
+        services.AddHostedService<ExpiredSessionSweeper>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<OwnAccount>();
+        services.AddSingleton<IAuthorizationHandler, PasswordChangeFirst>();
         services.AddCascadingAuthenticationState();
+        // Open pages check their user against the store as they go, not only when they were opened.
+        services.AddScoped<AuthenticationStateProvider, CircuitRevalidation>();
 
         // Identity's stores want a scoped context; pages and services still use the factory.
         services.AddScoped<DashboardDbContext>(sp => sp.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext());
@@ -33,11 +48,14 @@ public static class AccessRegistration
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DashboardDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<DashboardSignInManager>()
             .AddDefaultTokenProviders();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(ConfigureCookie));
+        // The cookie carries a session key only; the session, and with it the right to sign in, lives in the store.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SignInSessionStore>((options, sessions) => options.SessionStore = sessions);
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
 
@@ -47,9 +65,20 @@ public static class AccessRegistration
                 .RequireAuthenticatedUser())
             .AddPolicy(AccessPolicies.Admin, policy => policy
                 .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
-                .RequireRole(Roles.Admin));
+                .RequireRole(Roles.Admin))
+            .AddPolicy(AccessPolicies.SignedIn, policy => policy
+                .AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName, IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(AccessClaims.Session));
         return builder;
     }
+
+    /// <summary>
+    /// After authorization: a refused admin action answers 403, and a change to the API made with the sign-in cookie
+    /// must come from the dashboard's own pages (<see cref="CookieApiWriteCheck"/>).
+    /// </summary>
+    public static IApplicationBuilder UseAccessChecks(this IApplicationBuilder app) =>
+        app.UseMiddleware<RefusedActionAnswer>().UseMiddleware<CookieApiWriteCheck>();
 
     private static void ConfigureCookie(CookieAuthenticationOptions options)
     {
@@ -64,7 +93,14 @@ public static class AccessRegistration
         options.ExpireTimeSpan = TimeSpan.FromHours(12);
         // The API answers 401/403 problem+json itself; a browser redirect means nothing to a script.
         options.Events.OnRedirectToLogin = context => IsApi(context.Request) ? Task.CompletedTask : Redirect(context);
-        options.Events.OnRedirectToAccessDenied = context => IsApi(context.Request) ? Task.CompletedTask : Redirect(context);
+        options.Events.OnRedirectToAccessDenied = context =>
+        {
+            if (IsApi(context.Request)) return Task.CompletedTask;
+            // Not refused, only not yet: someone holding a one-time password is sent to choose their own.
+            if (context.HttpContext.User.HasClaim(c => c.Type == AccessClaims.PasswordChangeDue))
+                context.RedirectUri = "/account/password?returnUrl=" + Uri.EscapeDataString(context.Request.PathBase + context.Request.Path + context.Request.QueryString);
+            return Redirect(context);
+        };
     }
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");

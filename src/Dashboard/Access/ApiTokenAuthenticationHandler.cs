@@ -35,7 +35,8 @@ public sealed class ApiTokenAuthenticationHandler(
 
         // The configured token is the operator's: it may use the admin API too.
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, "Api"), new Claim(ClaimTypes.Role, Roles.Admin)], SchemeName);
+            [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, "Api"), new Claim(ClaimTypes.Role, Roles.Admin), new Claim(AccessClaims.Operator, name)],
+            SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

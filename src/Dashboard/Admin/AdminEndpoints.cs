@@ -18,6 +18,7 @@ public static class AdminEndpoints
     {
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<EndpointKeyAdmin>();
+        builder.Services.AddSingleton<SenderChecksAdmin>();
         builder.Services.AddSingleton<SenderActivity>();
         builder.Services.AddSingleton<DeliveryReplay>();
         builder.Services.AddSingleton<ReplayPreviewer>();
@@ -69,21 +70,23 @@ public static class AdminEndpoints
         group.MapPost("/users/{id}/enable", async (string id, ClaimsPrincipal user, PeopleAdmin people, CancellationToken ct) =>
                 Outcome(await people.SetDisabledAsync(id, false, user, ct))).WithSummary("Lets a disabled person in again.");
         group.MapPost("/users/{id}/reset-password", async (string id, ClaimsPrincipal user, PeopleAdmin people, CancellationToken ct) =>
-                await people.ResetPasswordAsync(id, user, ct) is ({ } reset, null)
-                    ? Results.Ok(reset)
-                    : Results.Problem(statusCode: 404, title: "Not reset", detail: $"There is no person {id}."))
-            .WithSummary("Sets a one-time password and answers it.");
+                await people.ResetPasswordAsync(id, user, ct) switch
+                {
+                    ({ } reset, _) => Results.Ok(reset),
+                    (_, var problem) => Results.Problem(statusCode: 400, title: "Not reset", detail: problem),
+                })
+            .WithSummary("Sets a one-time password, to be replaced at the next sign-in, ends the person's sessions and answers it.");
+        group.MapPost("/users/{id}/sign-out-everywhere", async (string id, ClaimsPrincipal user, PeopleAdmin people, CancellationToken ct) =>
+                Outcome(await people.SignOutEverywhereAsync(id, user, ct))).WithSummary("Ends every sign-in session of a person.");
         group.MapGet("/senders/{provider}/security", async (string provider, Ingestion.Security.SenderSecurity security, CancellationToken ct) =>
                 Providers.IsKnown(provider) ? Results.Ok(await security.ViewAsync(provider, ct)) : UnknownSender(provider))
             .WithSummary("A sender's optional checks (Basic credentials, IP allow-list, HMAC secret), saying only whether secrets are set.");
         group.MapPut("/senders/{provider}/security", async (string provider, Ingestion.Security.SenderSecurityChange change, ClaimsPrincipal user,
-                Ingestion.Security.SenderSecurity security, AuditLog audit, CancellationToken ct) =>
+                SenderChecksAdmin checks, CancellationToken ct) =>
             {
                 if (!Providers.IsKnown(provider)) return (IResult)UnknownSender(provider);
-                if (await security.SaveAsync(provider, change, ct) is { } problem)
+                if (await checks.SaveAsync(provider, change, user, ct) is { } problem)
                     return Results.Problem(statusCode: 400, title: "Not saved", detail: problem);
-                await audit.RecordAsync(user, "sender.security", provider,
-                    $"basic {(change.BasicUsername is null ? "off" : "on")}, ips {change.AllowedIps ?? "any"}, hmac enforced {change.EnforceHmac}", ct);
                 return Results.NoContent();
             })
             .WithSummary("Sets a sender's optional checks; a null secret keeps the current one, an empty one removes it.");
@@ -117,9 +120,11 @@ public static class AdminEndpoints
         group.MapGet("/", async (ClaimsPrincipal user, PersonalTokens tokens, CancellationToken ct) =>
             TypedResults.Ok(await tokens.ListAsync(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", ct)));
         group.MapPost("/", async (TokenRequest request, ClaimsPrincipal user, PersonalTokens tokens, CancellationToken ct) =>
-            user.FindFirstValue(ClaimTypes.NameIdentifier) is null
-                ? Results.Problem(statusCode: 400, title: "No person", detail: "Personal tokens belong to signed-in people.")
-                : Results.Ok(await tokens.CreateAsync(user, request.Name, ct)));
+                PersonalTokens.NameProblem(request.Name) is { } problem
+                    ? Results.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [problem] }, detail: problem)
+                    : Results.Ok(await tokens.CreateAsync(user, request.Name, ct)))
+            .RequireAuthorization(AccessPolicies.SignedIn)
+            .WithSummary("Creates a token for the person signed in to the dashboard (not for a token); its text is in this answer only.");
         group.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, PersonalTokens tokens, CancellationToken ct) =>
             await tokens.RevokeAsync(user, id, ct) ? Results.NoContent() : Results.Problem(statusCode: 404, title: "No such token"));
         return app;

@@ -14,7 +14,8 @@ public static class DeliveriesEndpoints
 
     public static IEndpointRouteBuilder MapDeliveriesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/deliveries").WithTags("Deliveries").RequireAuthorization(AccessPolicies.Api);
+        // Raw bodies hold candidates' emails and CV links: the console's data, for admins only.
+        var group = app.MapGroup("/api/deliveries").WithTags("Deliveries").RequireAuthorization(AccessPolicies.Admin);
         group.MapGet("/", ListAsync).WithSummary("The delivery log, newest first, 50 a page.");
         group.MapGet("/{id:long}", FindAsync).WithSummary("One delivery with its headers and raw body.");
         return app;

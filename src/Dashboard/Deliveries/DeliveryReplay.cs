@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Dashboard.Access.Rights;
 using Dashboard.Admin.Audit;
 using Dashboard.Ingestion;
 using Dashboard.Projection;
@@ -18,12 +19,13 @@ public sealed record RebuildProgress(bool Running, int Total, int Remaining, Dat
 /// ingestion goes on (new deliveries simply queue behind).
 /// </summary>
 public sealed class DeliveryReplay(
-    IDbContextFactory<DashboardDbContext> factory, DeliveryProjector projector, AuditLog audit, TimeProvider clock)
+    IDbContextFactory<DashboardDbContext> factory, DeliveryProjector projector, ActingPerson acting, AuditLog audit, TimeProvider clock)
 {
     private RebuildProgress _rebuild = new(false, 0, 0, null);
 
     public async Task<int> ReplayAsync(IReadOnlyList<long> ids, ClaimsPrincipal actor, CancellationToken ct)
     {
+        await acting.EnsureAdminAsync(actor, ct);
         var replayed = 0;
         await projector.RunBetweenBatchesAsync(async () =>
         {
@@ -68,6 +70,7 @@ public sealed class DeliveryReplay(
     /// <summary>Empties the read model and queues every delivery; returns at once, the projector does the work.</summary>
     public async Task<RebuildProgress> StartRebuildAsync(ClaimsPrincipal actor, CancellationToken ct)
     {
+        await acting.EnsureAdminAsync(actor, ct);
         await projector.RunBetweenBatchesAsync(async () =>
         {
             await using var db = await factory.CreateDbContextAsync(ct);

@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using Dashboard.Access.Rights;
 using Dashboard.Ingestion;
 using Dashboard.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,13 +13,15 @@ namespace Dashboard.Simulation;
 /// idibu and firstbird would send it, with keys that exist only for the run.
 /// </summary>
 public sealed class SampleDataLoader(
-    IServer server, EndpointKeyRing keys, IDbContextFactory<DashboardDbContext> factory, TimeProvider clock, ILogger<SampleDataLoader> logger)
+    IServer server, EndpointKeyRing keys, IDbContextFactory<DashboardDbContext> factory, ActingPerson acting, TimeProvider clock,
+    ILogger<SampleDataLoader> logger)
 {
     public const int DefaultCandidates = 200;
 
     /// <summary>Sends the traffic; <paramref name="progress"/> hears (sent, total) as it goes.</summary>
-    public async Task<SendReport> LoadAsync(int candidates, IProgress<(int Sent, int Total)>? progress, CancellationToken cancellationToken)
+    public async Task<SendReport> LoadAsync(int candidates, ClaimsPrincipal actor, IProgress<(int Sent, int Total)>? progress, CancellationToken cancellationToken)
     {
+        await acting.EnsureAdminAsync(actor, cancellationToken);
         var traffic = SampleTrafficGenerator.Generate(new SampleTrafficOptions
         {
             Candidates = candidates,

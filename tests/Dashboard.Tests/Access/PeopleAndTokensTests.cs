@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Access.People;
+using Dashboard.Access.SignIn;
 using Dashboard.Access.Tokens;
 using Dashboard.Tests.Support;
 
@@ -36,7 +37,7 @@ public sealed class PeopleAndTokensTests : IDisposable
         var created = await (await admin.PostAsJsonAsync("/api/admin/users", new { email = "leaver@example.com", role = "Recruiter" }))
             .Content.ReadFromJsonAsync<OneTimePassword>();
         var browser = new BrowserLikeClient(_app);
-        await browser.SignInAsync("leaver@example.com", created!.Password);
+        await browser.SignInAndChooseAsync("leaver@example.com", created!.Password, "leaver-own-password");
         var token = await (await browser.Http.PostAsJsonAsync("/api/me/tokens", new { name = "laptop" })).Content.ReadFromJsonAsync<IssuedToken>();
         var script = _app.CreateClient();
         script.DefaultRequestHeaders.Authorization = new("Bearer", token!.Token);
@@ -45,8 +46,10 @@ public sealed class PeopleAndTokensTests : IDisposable
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/admin/users/{created.UserId}/disable", null)).StatusCode);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/analytics/sources")).StatusCode);
-        var again = await new BrowserLikeClient(_app).SignInAsync("leaver@example.com", created.Password);
-        Assert.Contains("locked", await again.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.Http.GetAsync("/")).StatusCode);
+        var again = await new BrowserLikeClient(_app).SignInAsync("leaver@example.com", "leaver-own-password");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(PasswordSignIn.Refusal), await again.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class SignInTests : IDisposable
         }
         var locked = await browser.SignInAsync(AdminEmail, Password);
 
-        Assert.Contains("locked", await locked.Content.ReadAsStringAsync());
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(Dashboard.Access.SignIn.PasswordSignIn.Refusal), await locked.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await browser.Http.GetAsync("/")).StatusCode);
     }
 

@@ -97,6 +97,23 @@ public sealed class SharedStoreTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await onB.SendAsync(request)).StatusCode);
     }
 
+    [Fact]
+    public async Task ARoleChangeOrASignOutOnOneInstanceHoldsOnTheOtherAtItsNextRequest()
+    {
+        var demotedId = await PeopleOfEveryStanding.AddPersonAsync(_a, "moving.on@example.com", AdminPassword, Dashboard.Access.Roles.Admin);
+        var browser = new BrowserLikeClient(_a);
+        var cookie = BrowserLikeClient.SignInCookieOf(await browser.SignInAsync("moving.on@example.com", AdminPassword));
+        var onB = _b.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        onB.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync("/api/admin/users")).StatusCode);
+
+        (await _a.CreateApiClient().PutAsJsonAsync($"/api/admin/users/{demotedId}/role", new { role = "Recruiter" })).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.Forbidden, (await onB.GetAsync("/api/admin/users")).StatusCode);
+
+        await browser.SignOutAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await onB.GetAsync("/api/analytics/sources")).StatusCode);
+    }
+
     private static Task<HttpResponseMessage> Post(HttpClient client, byte[] body, string deliveryId, string? signature)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/idibu/{DashboardApplication.IdibuKey}")

@@ -1,9 +1,10 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using Dashboard.Access.Rights;
+using Dashboard.Access.Sessions;
 using Dashboard.Admin.Audit;
 using Dashboard.Storage;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Access.Tokens;
@@ -12,10 +13,23 @@ public sealed record TokenRow(int Id, string Name, string Hint, DateTime Created
 
 public sealed record IssuedToken(int Id, string Name, string Token);
 
-/// <summary>Personal API tokens: created (shown once), listed by hint, revoked; and recognised on requests.</summary>
-public sealed class PersonalTokens(IDbContextFactory<DashboardDbContext> factory, IServiceScopeFactory scopes, AuditLog audit, TimeProvider clock)
+/// <summary>
+/// Personal API tokens: created (shown once), listed by hint, revoked; and recognised on requests. A token is made
+/// by a person signed in to the dashboard, never by another token, so no token can outlive the person's hold on
+/// their account by minting successors. It acts with its owner's roles as they are at each request, and stops
+/// when its owner is disabled; a lockout after wrong passwords does not touch it.
+/// </summary>
+public sealed class PersonalTokens(
+    IDbContextFactory<DashboardDbContext> factory, PersonStandings standings, ActingPerson acting, AuditLog audit, TimeProvider clock)
 {
     public const string Prefix = "dbt_";
+    public const int MaxNameLength = 128;
+
+    /// <summary>What is wrong with a token's name, or null: a name says what the token is for, so it can be revoked knowingly.</summary>
+    public static string? NameProblem(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? "A token needs a name: say what it is for."
+        : name.Trim().Length > MaxNameLength ? $"A token's name has at most {MaxNameLength} characters."
+        : null;
 
     public async Task<IReadOnlyList<TokenRow>> ListAsync(string userId, CancellationToken ct)
     {
@@ -24,14 +38,17 @@ public sealed class PersonalTokens(IDbContextFactory<DashboardDbContext> factory
             .Select(t => new TokenRow(t.Id, t.Name, t.Hint, t.CreatedAt, t.LastUsedAt, t.RevokedAt != null)).ToListAsync(ct);
     }
 
+    /// <summary>Issues a token for <paramref name="owner"/>, who must be signed in by cookie now (see <see cref="ActingPerson"/>).</summary>
     public async Task<IssuedToken> CreateAsync(ClaimsPrincipal owner, string name, CancellationToken ct)
     {
-        var userId = owner.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Tokens belong to signed-in people.");
+        if (NameProblem(name) is { } problem) throw new ArgumentException(problem, nameof(name));
+        await acting.EnsureSignedInAsync(owner, ct);
+        var userId = owner.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var text = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         await using var db = await factory.CreateDbContextAsync(ct);
         var token = new PersonalToken
         {
-            UserId = userId, Name = string.IsNullOrWhiteSpace(name) ? "token" : name.Trim()[..Math.Min(name.Trim().Length, 128)],
+            UserId = userId, Name = name.Trim(),
             Hash = Hash(text), Hint = text[..8] + "…", CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(token);
@@ -59,10 +76,7 @@ public sealed class PersonalTokens(IDbContextFactory<DashboardDbContext> factory
         var token = await db.Set<PersonalToken>().FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, ct);
         if (token is null) return null;
 
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<DashboardUser>>();
-        var user = await users.FindByIdAsync(token.UserId);
-        if (user is null || await users.IsLockedOutAsync(user)) return null;
+        if (await standings.ForPersonAsync(token.UserId, ct) is not { Disabled: false } person) return null;
 
         var now = clock.GetUtcNow().UtcDateTime;
         // Last-used is for people, not an audit trail: once a minute is precise enough and spares a write per call.
@@ -71,8 +85,8 @@ public sealed class PersonalTokens(IDbContextFactory<DashboardDbContext> factory
             token.LastUsedAt = now;
             await db.SaveChangesAsync(ct);
         }
-        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, user.Id), new(ClaimTypes.Name, user.UserName ?? user.Id) };
-        claims.AddRange((await users.GetRolesAsync(user)).Select(role => new Claim(ClaimTypes.Role, role)));
+        var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, person.UserId), new(ClaimTypes.Name, person.UserName) };
+        claims.AddRange(person.RoleNames.Select(role => new Claim(ClaimTypes.Role, role)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Dashboard.Access.Rights;
 using Dashboard.Admin.Audit;
 using Dashboard.Ingestion;
 using Dashboard.Instances;
@@ -15,9 +16,11 @@ public sealed record IssuedKey(int Id, string Provider, string Key, string Hint,
 /// <summary>
 /// Endpoint keys as admins manage them: generate, rotate (the old keys keep working for a grace period), revoke.
 /// Every change reloads the key ring at once, on every instance, and is written to the audit log, by hint only.
+/// Each first checks that the admin asking still is one.
 /// </summary>
 public sealed class EndpointKeyAdmin(
-    IDbContextFactory<DashboardDbContext> factory, EndpointKeyRing ring, InstanceMessages instances, AuditLog audit, TimeProvider clock)
+    IDbContextFactory<DashboardDbContext> factory, EndpointKeyRing ring, InstanceMessages instances, ActingPerson acting, AuditLog audit,
+    TimeProvider clock)
 {
     public static readonly TimeSpan DefaultGrace = TimeSpan.FromHours(24);
 
@@ -39,6 +42,7 @@ public sealed class EndpointKeyAdmin(
 
     public async Task<bool> RevokeAsync(int id, ClaimsPrincipal actor, CancellationToken ct)
     {
+        await acting.EnsureAdminAsync(actor, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var key = await db.EndpointKeys.FirstOrDefaultAsync(k => k.Id == id && k.RevokedAt == null, ct);
         if (key is null) return false;
@@ -52,6 +56,7 @@ public sealed class EndpointKeyAdmin(
 
     private async Task<IssuedKey> IssueAsync(string provider, ClaimsPrincipal actor, TimeSpan? grace, CancellationToken ct)
     {
+        await acting.EnsureAdminAsync(actor, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var text = EndpointKeyRing.NewKey();
         await using var db = await factory.CreateDbContextAsync(ct);

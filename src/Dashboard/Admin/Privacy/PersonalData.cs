@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Dashboard.Access.Rights;
 using Dashboard.Admin.Audit;
 using Dashboard.Ingestion;
 using Dashboard.Projection;
@@ -18,10 +19,13 @@ public sealed record RetentionReport(int DeliveriesRedacted, int CandidatesRedac
 /// in between would otherwise be written back.
 /// </summary>
 public sealed class PersonalData(
-    IDbContextFactory<DashboardDbContext> factory, StoreDialect dialect, DeliveryProjector projector, AuditLog audit, TimeProvider clock)
+    IDbContextFactory<DashboardDbContext> factory, StoreDialect dialect, DeliveryProjector projector, ActingPerson acting, AuditLog audit,
+    TimeProvider clock)
 {
+    /// <summary>Redacts now; <paramref name="actor"/> is null when the hourly schedule runs it.</summary>
     public async Task<RetentionReport> ApplyRetentionAsync(int days, ClaimsPrincipal? actor, CancellationToken ct)
     {
+        if (actor is not null) await acting.EnsureAdminAsync(actor, ct);
         RetentionReport? report = null;
         await projector.RunBetweenBatchesAsync(async () => report = await ApplyRetentionNowAsync(days, actor, ct), ct);
         return report!;
@@ -30,6 +34,7 @@ public sealed class PersonalData(
     /// <summary>Removes one candidate everywhere: their rows, the deliveries about them, and their email wherever it appears.</summary>
     public async Task<ErasureReport> EraseAsync(string idOrEmail, ClaimsPrincipal actor, CancellationToken ct)
     {
+        await acting.EnsureAdminAsync(actor, ct);
         ErasureReport? report = null;
         await projector.RunBetweenBatchesAsync(async () => report = await EraseNowAsync(idOrEmail, actor, ct), ct);
         return report!;

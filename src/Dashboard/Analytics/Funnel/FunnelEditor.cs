@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Dashboard.Access.Rights;
 using Dashboard.Admin.Audit;
 using Dashboard.Projection;
 using Dashboard.Storage;
@@ -19,7 +20,8 @@ public sealed record FunnelChange(IReadOnlyList<string> Stages, IReadOnlyDiction
 /// included) and is written to the audit log. A status nobody mapped and no label rule places is "unmapped".
 /// </summary>
 public sealed class FunnelEditor(
-    IDbContextFactory<DashboardDbContext> factory, FunnelDefinitionStore store, AuditLog audit, DashboardChanges changes, TimeProvider clock)
+    IDbContextFactory<DashboardDbContext> factory, FunnelDefinitionStore store, ActingPerson acting, AuditLog audit, DashboardChanges changes,
+    TimeProvider clock)
 {
     public async Task<FunnelSettingsView> LoadAsync(CancellationToken ct)
     {
@@ -37,6 +39,7 @@ public sealed class FunnelEditor(
     /// <summary>Saves stages (in order) and explicit mappings; a null target returns a status to the label rules.</summary>
     public async Task<string?> SaveAsync(FunnelChange change, ClaimsPrincipal actor, CancellationToken ct)
     {
+        await acting.EnsureAdminAsync(actor, ct);
         var stages = change.Stages.Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
         if (stages.Count == 0) return "The funnel needs at least one stage.";
         if (stages.Distinct(StringComparer.OrdinalIgnoreCase).Count() != stages.Count) return "Two stages have the same name.";

@@ -1,4 +1,5 @@
 using Dashboard.Access;
+using Dashboard.Access.Sessions;
 using Dashboard.Access.Tokens;
 using Dashboard.Admin.Audit;
 using Dashboard.Analytics.Funnel;
@@ -47,7 +48,7 @@ public static class StoreTables
 
     public static readonly IReadOnlyList<Type> Settings =
     [
-        typeof(EndpointKey), typeof(AuthFailureCount), typeof(SenderSettings), typeof(PersonalToken), typeof(AuditEntry),
+        typeof(EndpointKey), typeof(AuthFailureCount), typeof(SenderSettings), typeof(PersonalToken), typeof(SignInSession), typeof(AuditEntry),
         typeof(FunnelStage), typeof(StatusStageMapping),
         typeof(DashboardUser), typeof(IdentityRole), typeof(IdentityUserRole<string>), typeof(IdentityUserClaim<string>),
         typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>), typeof(IdentityRoleClaim<string>),
