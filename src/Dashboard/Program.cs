@@ -12,7 +12,7 @@ using Dashboard.Storage;
 using Dashboard.Storage.Moving;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(AppFolder.Options(args));
 if (args.FirstOrDefault() == "simulate")
     return await SimulateCommand.RunAsync(args[1..], builder.Configuration, Console.Out, CancellationToken.None);
 if (args.FirstOrDefault() == "move-store")
