@@ -54,6 +54,6 @@ public static class AnalyticsEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid filter", detail: problem);
         var figures = await query(filter);
         if (!string.Equals(parameters.Format, "csv", StringComparison.OrdinalIgnoreCase)) return TypedResults.Ok(figures);
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(FigureCsv.Write(figures)), "text/csv", $"{name}.csv");
+        return TypedResults.File(FigureCsv.Write(figures), FigureCsv.ContentType, $"{name}.csv");
     }
 }
