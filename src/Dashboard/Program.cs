@@ -20,7 +20,7 @@ if (args.FirstOrDefault() == "move-store")
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
-builder.Services.AddExceptionHandler<ErrorAnswers>();
+builder.Services.AddErrorAnswers();
 builder.Services.AddOpenApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -45,8 +45,8 @@ await app.PrepareStoreAsync(async () =>
 });
 
 app.UseReverseProxy();
-app.UseExceptionHandler();
 app.UseRouteTemplateRequestLogging();
+app.UseExceptionHandler();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
