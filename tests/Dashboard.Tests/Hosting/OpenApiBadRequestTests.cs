@@ -50,6 +50,8 @@ public sealed class OpenApiBadRequestTests(ITestOutputHelper output) : IAsyncLif
     private async Task WalkAsync(HttpClient client)
     {
         using var document = JsonDocument.Parse(await _app.CreateClient().GetStringAsync("/openapi/v1.json"));
+        // What start-up logged (EF Core's first look for the migrations table of a new PostgreSQL database) is not ours.
+        var loggedBefore = _app.Log.Events.Count;
         var schemas = document.RootElement.GetProperty("components").TryGetProperty("schemas", out var s) ? s : default;
         var operations = 0;
         foreach (var path in document.RootElement.GetProperty("paths").EnumerateObject())
@@ -65,7 +67,7 @@ public sealed class OpenApiBadRequestTests(ITestOutputHelper output) : IAsyncLif
         output.WriteLine($"{operations} operations, {_sent} requests; answers: {string.Join(", ", _statuses.Select(s => $"{s.Key} × {s.Value}"))}");
         Assert.True(operations >= 40, $"the OpenAPI document lists only {operations} operations");
         Assert.True(_failures.Count == 0, $"{_failures.Count} answers were not deliberate:\n{string.Join('\n', _failures.Take(40))}");
-        var errors = _app.Log.Events.Where(e => e.Level >= LogEventLevel.Error).Select(e => e.RenderMessage()).ToList();
+        var errors = _app.Log.Events.Skip(loggedBefore).Where(e => e.Level >= LogEventLevel.Error).Select(e => e.RenderMessage()).ToList();
         Assert.True(errors.Count == 0, $"errors were logged:\n{string.Join('\n', errors.Take(10))}");
     }
 
