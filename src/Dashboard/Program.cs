@@ -12,7 +12,7 @@ using Dashboard.Storage;
 using Dashboard.Storage.Moving;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(AppFolder.Options(args));
 if (args.FirstOrDefault() == "simulate")
     return await SimulateCommand.RunAsync(args[1..], builder.Configuration, Console.Out, CancellationToken.None);
 if (args.FirstOrDefault() == "move-store")
@@ -20,7 +20,7 @@ if (args.FirstOrDefault() == "move-store")
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
-builder.Services.AddExceptionHandler<ErrorAnswers>();
+builder.Services.AddErrorAnswers();
 builder.Services.AddOpenApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -47,8 +47,8 @@ await app.PrepareStoreAsync(async () =>
 
 app.UseReverseProxy();
 app.UseSecurityHeaders();
-app.UseExceptionHandler();
 app.UseRouteTemplateRequestLogging();
+app.UseExceptionHandler();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAccessChecks();

@@ -7,6 +7,7 @@ using Dashboard.Admin.Keys;
 using Dashboard.Admin.Privacy;
 using Dashboard.Analytics.Funnel;
 using Dashboard.Deliveries;
+using Dashboard.Hosting;
 using Dashboard.Ingestion;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -31,13 +32,13 @@ public static class AdminEndpoints
     /// <summary>The admin API: the Admin role by cookie or token; everyone else gets 403.</summary>
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(AccessPolicies.Admin);
+        var group = app.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(AccessPolicies.Admin).WithRequestChecks();
         group.MapGet("/keys/{provider}", ListKeysAsync).WithSummary("A sender's endpoint keys (hints only) and its recent activity.");
         group.MapPost("/keys/{provider}", CreateKeyAsync).WithSummary("Generates a key; its text is in this answer and nowhere else.");
         group.MapPost("/keys/{provider}/rotate", RotateKeyAsync)
             .WithSummary("Generates a key; the keys live until now stop after graceHours (default 24).");
-        group.MapDelete("/keys/{id:int}", RevokeKeyAsync).WithSummary("Revokes a key at once.");
-        group.MapPost("/deliveries/{id:long}/replay", async (long id, ClaimsPrincipal user, DeliveryReplay replay, CancellationToken ct) =>
+        group.MapDelete("/keys/{id}", RevokeKeyAsync).WithSummary("Revokes a key at once.");
+        group.MapPost("/deliveries/{id}/replay", async (long id, ClaimsPrincipal user, DeliveryReplay replay, CancellationToken ct) =>
                 await replay.ReplayAsync([id], user, ct) == 1
                     ? Results.Ok(new { replayed = 1 })
                     : Results.Problem(statusCode: 404, title: "No such delivery", detail: $"There is no delivery {id}."))
@@ -96,11 +97,13 @@ public static class AdminEndpoints
                     : Results.Ok(await data.EraseAsync(request.Candidate, user, ct)))
             .WithSummary("Erases one candidate everywhere (right to erasure) and reports what was removed.");
         group.MapPost("/retention", async (int days, ClaimsPrincipal user, PersonalData data, CancellationToken ct) =>
-                days < 1 ? Results.Problem(statusCode: 400, title: "Invalid retention", detail: "days must be at least 1.")
+                ParameterProblem.OutsideRange("days", days, 1, 36_500) is { } problem ? problem.ToResult()
                     : Results.Ok(await data.ApplyRetentionAsync(days, user, ct)))
             .WithSummary("Redacts personal data in bodies older than the given days now; figures stay.");
         group.MapGet("/audit", async (AuditLog audit, string? action, int? take, CancellationToken ct) =>
-            TypedResults.Ok(await audit.ListAsync(action, take ?? 100, ct))).WithSummary("The audit log, newest first.");
+            ParameterProblem.OutsideRange("take", take, 1, 500) is { } problem
+                ? (IResult)problem.ToResult()
+                : TypedResults.Ok(await audit.ListAsync(action, take ?? 100, ct))).WithSummary("The audit log, newest first.");
         return app;
     }
 
@@ -116,7 +119,7 @@ public static class AdminEndpoints
     /// <summary>Personal tokens: anyone signed in manages their own.</summary>
     public static IEndpointRouteBuilder MapTokenApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/me/tokens").WithTags("Tokens").RequireAuthorization(AccessPolicies.Api);
+        var group = app.MapGroup("/api/me/tokens").WithTags("Tokens").RequireAuthorization(AccessPolicies.Api).WithRequestChecks();
         group.MapGet("/", async (ClaimsPrincipal user, PersonalTokens tokens, CancellationToken ct) =>
             TypedResults.Ok(await tokens.ListAsync(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", ct)));
         group.MapPost("/", async (TokenRequest request, ClaimsPrincipal user, PersonalTokens tokens, CancellationToken ct) =>
@@ -125,7 +128,7 @@ public static class AdminEndpoints
                     : Results.Ok(await tokens.CreateAsync(user, request.Name, ct)))
             .RequireAuthorization(AccessPolicies.SignedIn)
             .WithSummary("Creates a token for the person signed in to the dashboard (not for a token); its text is in this answer only.");
-        group.MapDelete("/{id:int}", async (int id, ClaimsPrincipal user, PersonalTokens tokens, CancellationToken ct) =>
+        group.MapDelete("/{id}", async (int id, ClaimsPrincipal user, PersonalTokens tokens, CancellationToken ct) =>
             await tokens.RevokeAsync(user, id, ct) ? Results.NoContent() : Results.Problem(statusCode: 404, title: "No such token"));
         return app;
     }
@@ -140,6 +143,9 @@ public static class AdminEndpoints
     {
         if (!DeliveryLogQueries.TryParseStatus(status, out var wanted))
             return TypedResults.Problem(statusCode: 400, title: "Invalid filter", detail: "'status' must be one of accepted, projected, quarantined, failed, erased.");
+        if (provider is not null && !Providers.IsKnown(provider))
+            return new ParameterProblem("provider", "'provider' must be 'idibu' or 'firstbird'.").ToResult();
+        if (from > to) return new ParameterProblem("from", "'from' must not be after 'to'.").ToResult();
         var ids = await log.IdsAsync(new DeliverySearch(provider, @event, wanted, from, to, text), ct);
         if (dryRun == true) return TypedResults.Ok(new ReplayAnswer(ids.Count, 0, true, (await previewer.PreviewAsync(ids, ct)).Changes));
         return TypedResults.Ok(new ReplayAnswer(ids.Count, await replay.ReplayAsync(ids, user, ct), false));
@@ -163,8 +169,8 @@ public static class AdminEndpoints
         string provider, double? graceHours, HttpRequest request, ClaimsPrincipal user, EndpointKeyAdmin keys, CancellationToken ct)
     {
         if (!Providers.IsKnown(provider)) return UnknownSender(provider);
-        if (graceHours is < 0 or > 24 * 30)
-            return TypedResults.Problem(statusCode: 400, title: "Invalid grace period", detail: "graceHours must be between 0 and 720.");
+        if (graceHours is { } given && !(given is >= 0 and <= 24 * 30))
+            return new ParameterProblem("graceHours", "'graceHours' must be between 0 and 720.").ToResult();
         var grace = graceHours is { } hours ? TimeSpan.FromHours(hours) : EndpointKeyAdmin.DefaultGrace;
         return TypedResults.Ok(Answer(request, await keys.RotateAsync(provider, grace, user, ct)));
     }

@@ -1,5 +1,6 @@
 using Dashboard.Access;
 using Dashboard.Analytics.Funnel;
+using Dashboard.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Analytics;
@@ -15,7 +16,7 @@ public static class AnalyticsEndpoints
 
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/analytics").WithTags("Analytics").RequireAuthorization(AccessPolicies.Api);
+        var group = app.MapGroup("/api/analytics").WithTags("Analytics").RequireAuthorization(AccessPolicies.Api).WithRequestChecks();
         MapFigure(group, "sources", "Candidates and placed candidates per source.", (q, f, ct) => q.SourcesAsync(f, ct));
         MapFigure(group, "locations", "Candidates and placed candidates per location.", (q, f, ct) => q.LocationsAsync(f, ct));
         MapFigure(group, "consultants", "Candidates and placed candidates per consultant.", (q, f, ct) => q.ConsultantsAsync(f, ct));
@@ -32,7 +33,8 @@ public static class AnalyticsEndpoints
             (q, f, ct) => q.QualityOverTimeAsync(f, ct));
         group.MapGet("/candidates", async (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, string? stage, int? page,
                 int? pageSize, CancellationToken ct) =>
-            await Answer(p, "candidates", f => q.CandidatesAsync(f, stage, page ?? 1, pageSize ?? 25, ct)))
+            await Answer(p, "candidates", f => q.CandidatesAsync(f, stage, page ?? 1, pageSize ?? 25, ct),
+                Paging.Problem(page, pageSize, DrillDownQueries.MaxPageSize)))
             .WithSummary("The candidates behind a figure, 25 a page; 'stage' keeps those who reached a funnel stage.");
         group.MapGet("/referral-applications", ReferralApplicationsAsync)
             .WithSummary("The firstbird applications behind a figure, 25 a page; 'state', 'type', 'rating' and 'reason' keep one status or bucket.");
@@ -44,8 +46,9 @@ public static class AnalyticsEndpoints
         int? page, int? pageSize, CancellationToken ct)
     {
         if (!ReferralSelection.TryRead(state, type, rating, reason, out var selection, out var problem))
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid drill-down", detail: problem);
-        return await Answer(p, "referral-applications", f => q.ReferralApplicationsAsync(f, selection, page ?? 1, pageSize ?? 25, ct));
+            return problem!.ToResult();
+        return await Answer(p, "referral-applications", f => q.ReferralApplicationsAsync(f, selection, page ?? 1, pageSize ?? 25, ct),
+            Paging.Problem(page, pageSize, DrillDownQueries.MaxPageSize));
     }
 
     private static void MapFigure<T>(RouteGroupBuilder group, string name, string summary,
@@ -55,12 +58,13 @@ public static class AnalyticsEndpoints
 
     /// <summary>JSON by default; <c>format=csv</c> gives exactly the same figures as a CSV download.</summary>
     private static async Task<Results<Ok<T>, FileContentHttpResult, ProblemHttpResult>> Answer<T>(
-        AnalyticsQueryParameters parameters, string name, Func<AnalyticsFilter, Task<T>> query) where T : notnull
+        AnalyticsQueryParameters parameters, string name, Func<AnalyticsFilter, Task<T>> query, ParameterProblem? pagingProblem = null)
+        where T : notnull
     {
-        if (!parameters.TryToFilter(out var filter, out var problem))
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid filter", detail: problem);
+        if (!parameters.TryToFilter(out var filter, out var problem)) return problem!.ToResult();
+        if (pagingProblem is not null) return pagingProblem.ToResult();
         var figures = await query(filter);
-        if (!string.Equals(parameters.Format, "csv", StringComparison.OrdinalIgnoreCase)) return TypedResults.Ok(figures);
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(FigureCsv.Write(figures)), "text/csv", $"{name}.csv");
+        if (!parameters.WantsCsv) return TypedResults.Ok(figures);
+        return TypedResults.File(FigureCsv.Write(figures), FigureCsv.ContentType, $"{name}.csv");
     }
 }

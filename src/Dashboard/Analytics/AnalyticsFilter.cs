@@ -16,17 +16,26 @@ public sealed record AnalyticsFilter(
 
     public static AnalyticsFilter None { get; } = new();
 
-    public DateTime FromUtc => From is { } from ? from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : DateTime.MinValue;
+    public DateTime FromUtc => From is { } from ? StartOfDayUtc(from) : DateTime.MinValue;
 
-    /// <summary>Exclusive upper bound: the start of the day after <see cref="To"/>.</summary>
-    public DateTime ToUtcExclusive => To is { } to ? to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : DateTime.MaxValue;
+    /// <summary>Exclusive upper bound: the start of the day after <see cref="To"/> (open after the calendar's last day).</summary>
+    public DateTime ToUtcExclusive => To is { } to ? EndOfDayUtcExclusive(to) : DateTime.MaxValue;
 
-    /// <summary>The period of the same length just before this one; null when either end is open.</summary>
+    public static DateTime StartOfDayUtc(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+    public static DateTime EndOfDayUtcExclusive(DateOnly day) =>
+        day == DateOnly.MaxValue ? DateTime.MaxValue : StartOfDayUtc(day.AddDays(1));
+
+    /// <summary>
+    /// The period of the same length just before this one, cut at the calendar's first day; null when either end is
+    /// open or nothing comes before.
+    /// </summary>
     public AnalyticsFilter? PreviousPeriod()
     {
-        if (From is not { } start || To is not { } end) return null;
+        if (From is not { } start || To is not { } end || start == DateOnly.MinValue) return null;
         var days = end.DayNumber - start.DayNumber + 1;
-        return this with { From = start.AddDays(-days), To = start.AddDays(-1) };
+        var previousStart = DateOnly.FromDayNumber(Math.Max(DateOnly.MinValue.DayNumber, start.DayNumber - days));
+        return this with { From = previousStart, To = start.AddDays(-1) };
     }
 
     /// <summary>The filter as API query parameters, so a page can link to exactly the figures it shows.</summary>

@@ -1,18 +1,33 @@
 using System.Globalization;
+using Dashboard.Hosting;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Dashboard.Analytics;
 
-/// <summary>The filter as it arrives on a URL query. Dates are ISO (<c>2026-01-31</c>) and inclusive.</summary>
+/// <summary>
+/// The filter as it arrives on a URL query. Dates are ISO (<c>2026-01-31</c>), inclusive, and any day from 0001-01-01
+/// to 9999-12-31: what .NET, SQLite and PostgreSQL all hold, so every date that can be written this way is answered.
+/// </summary>
 public sealed record AnalyticsQueryParameters(
-    string? From, string? To, string? Vacancy, string? Source, string? Consultant, string? Location, string? Format = null)
+    [property: FromQuery(Name = "from")] string? From,
+    [property: FromQuery(Name = "to")] string? To,
+    [property: FromQuery(Name = "vacancy")] string? Vacancy,
+    [property: FromQuery(Name = "source")] string? Source,
+    [property: FromQuery(Name = "consultant")] string? Consultant,
+    [property: FromQuery(Name = "location")] string? Location,
+    [property: FromQuery(Name = "format")] string? Format = null)
 {
-    public bool TryToFilter(out AnalyticsFilter filter, out string? problem)
+    public bool WantsCsv => string.Equals(Format?.Trim(), "csv", StringComparison.OrdinalIgnoreCase);
+
+    public bool TryToFilter(out AnalyticsFilter filter, out ParameterProblem? problem)
     {
         filter = AnalyticsFilter.None;
         problem = null;
-        if (!TryDate(From, out var from)) problem = $"'from' must be a date like 2026-01-31, not '{From}'.";
-        else if (!TryDate(To, out var to)) problem = $"'to' must be a date like 2026-01-31, not '{To}'.";
-        else if (from > to) problem = "'from' must not be after 'to'.";
+        if (!TryDate(From, out var from)) problem = new("from", $"'from' must be a date like 2026-01-31 (0001-01-01 to 9999-12-31).");
+        else if (!TryDate(To, out var to)) problem = new("to", $"'to' must be a date like 2026-01-31 (0001-01-01 to 9999-12-31).");
+        else if (from > to) problem = new("from", "'from' must not be after 'to'.");
+        else if (!string.IsNullOrWhiteSpace(Format) && !WantsCsv && !string.Equals(Format.Trim(), "json", StringComparison.OrdinalIgnoreCase))
+            problem = new("format", "'format' must be json (the default) or csv.");
         else filter = new AnalyticsFilter(from, to, Vacancy, Source, Consultant, Location).Normalized();
         return problem is null;
     }

@@ -1,77 +1,104 @@
-using System.Collections;
 using System.Globalization;
-using System.Reflection;
 using System.Text;
+using CsvHelper;
 
 namespace Dashboard.Analytics;
 
 /// <summary>
-/// Writes a figure as CSV: a list of rows as a table, a single figure as (figure, key, value) rows. Text that a
-/// spreadsheet would run as a formula is defused.
+/// Writes a figure as CSV that Excel and LibreOffice open as the JSON API means it: UTF-8 with a byte order mark (so
+/// names keep their accents), invariant numbers, instants in ISO 8601 UTC, one column per field (see
+/// <see cref="FigureTable"/>). Text is made safe to open: control characters are dropped, and text a spreadsheet
+/// would run as a formula (starting with = + - @, tab or CR) is prefixed with an apostrophe.
 /// </summary>
 public static class FigureCsv
 {
-    public static string Write(object figures) => figures switch
+    public const string ContentType = "text/csv; charset=utf-8";
+
+    private static readonly CsvWriterOptions Options = new()
     {
-        IRowPage page => Table(page.Rows.Cast<object>().ToList()),
-        TimeSeries series => Series(series),
-        FunnelTimings timings => Table(timings.Stages.Cast<object>().ToList())
-            + $"toPlacement,{Cell(timings.MedianDaysToPlacement)},{timings.PlacedPairs}\n",
-        FunnelFigures funnel => Table(funnel.Stages.Cast<object>().Append(new FunnelStageFigure("Rejected", 0, funnel.Rejected)).ToList()),
-        IEnumerable rows when figures is not string => Table(rows.Cast<object>().ToList()),
-        _ => Pairs(figures),
+        WriteByteOrderMark = true,
+        Injection = CsvInjection.Escape,
+        FormatProvider = CultureInfo.InvariantCulture,
     };
 
-    private static string Table(IReadOnlyList<object> rows)
+    public static byte[] Write(object figures)
     {
-        var text = new StringBuilder();
-        if (rows.Count == 0) return "";
-        var properties = rows[0].GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance);
-        text.AppendLine(string.Join(',', properties.Select(p => Cell(JsonName(p.Name)))));
-        foreach (var row in rows) text.AppendLine(string.Join(',', properties.Select(p => Cell(p.GetValue(row)))));
-        return text.ToString();
-    }
-
-    private static string Series(TimeSeries series)
-    {
-        var text = new StringBuilder();
-        text.AppendLine(string.Join(',', series.Series.Select(s => Cell(s.Name)).Prepend("week")));
-        for (var i = 0; i < series.Periods.Count; i++)
-            text.AppendLine(string.Join(',', series.Series.Select(s => Cell(s.Values[i])).Prepend(Cell(series.Periods[i].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))));
-        return text.ToString();
-    }
-
-    private static string Pairs(object figure)
-    {
-        var text = new StringBuilder("figure,key,value\n");
-        foreach (var property in figure.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        var table = FigureTable.Of(figures);
+        using var buffer = new MemoryStream();
+        using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
         {
-            var value = property.GetValue(figure);
-            if (value is IDictionary dictionary)
+            foreach (var column in table.Columns) csv.WriteField(Clean(column));
+            csv.EndRecord();
+            foreach (var row in table.Rows)
             {
-                foreach (DictionaryEntry entry in dictionary)
-                    text.AppendLine($"{Cell(JsonName(property.Name))},{Cell(entry.Key)},{Cell(entry.Value)}");
-            }
-            else
-            {
-                text.AppendLine($"{Cell(JsonName(property.Name))},,{Cell(value)}");
+                foreach (var cell in row) WriteCell(csv, cell);
+                csv.EndRecord();
             }
         }
-        return text.ToString();
+        return buffer.ToArray();
     }
 
-    private static string JsonName(string name) => char.ToLowerInvariant(name[0]) + name[1..];
-
-    private static string Cell(object? value)
+    private static void WriteCell(CsvWriter csv, object? value)
     {
-        var text = value switch
+        switch (value)
         {
-            null => "",
-            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-            IEnumerable list and not string => string.Join(';', list.Cast<object>()),
-            _ => value.ToString() ?? "",
-        };
-        if (text.Length > 0 && "=+-@\t\r".Contains(text[0]) && value is string) text = "'" + text;
-        return text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
+            case null:
+                csv.WriteField((string?)null);
+                break;
+            case string text:
+                csv.WriteField(Clean(text));
+                break;
+            case DateTime instant:
+                // The store keeps UTC; a kind left unspecified is UTC too.
+                var utc = instant.Kind == DateTimeKind.Local ? instant.ToUniversalTime() : instant;
+                csv.WriteField(utc, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'");
+                break;
+            case DateTimeOffset instant:
+                csv.WriteField(instant.UtcDateTime, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'");
+                break;
+            case DateOnly day:
+                csv.WriteField(day, "yyyy-MM-dd");
+                break;
+            case bool flag:
+                csv.WriteField(flag ? "true" : "false");
+                break;
+            case Enum named:
+                csv.WriteField(Clean(named.ToString()));
+                break;
+            case IUtf8SpanFormattable number:
+                WriteNumber(csv, number);
+                break;
+            default:
+                throw new InvalidOperationException($"A figure's {value.GetType().Name} has no CSV form; lay it out in FigureTable.");
+        }
+    }
+
+    private static void WriteNumber(CsvWriter csv, IUtf8SpanFormattable number)
+    {
+        switch (number)
+        {
+            case int n: csv.WriteField(n, default); break;
+            case long n: csv.WriteField(n, default); break;
+            case double n: csv.WriteField(n, default); break;
+            case decimal n: csv.WriteField(n, default); break;
+            default:
+                Span<byte> text = stackalloc byte[64];
+                if (!number.TryFormat(text, out var written, default, CultureInfo.InvariantCulture))
+                    throw new InvalidOperationException($"{number.GetType().Name} did not fit a CSV cell.");
+                csv.WriteField((ReadOnlySpan<byte>)text[..written]);
+                break;
+        }
+    }
+
+    /// <summary>Drops control characters (NUL, line breaks, tabs…): a spreadsheet shows none of them as text.</summary>
+    private static string Clean(string text)
+    {
+        if (!text.Any(char.IsControl)) return text;
+        var kept = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!char.IsControl(c)) kept.Append(c);
+        }
+        return kept.ToString();
     }
 }

@@ -1,3 +1,4 @@
+using Dashboard.Hosting;
 using Dashboard.Projection;
 
 namespace Dashboard.Analytics;
@@ -14,7 +15,7 @@ public sealed record ReferralSelection(string? State = null, string? Type = null
     /// Reads the drill-down's query parameters. Each names a status or a bucket, in any letter case; anything else is
     /// a problem naming the parameter and what it may be.
     /// </summary>
-    public static bool TryRead(string? state, string? type, string? rating, string? reason, out ReferralSelection selection, out string? problem)
+    public static bool TryRead(string? state, string? type, string? rating, string? reason, out ReferralSelection selection, out ParameterProblem? problem)
     {
         selection = All;
         problem = null;
@@ -27,13 +28,13 @@ public sealed record ReferralSelection(string? State = null, string? Type = null
         return true;
     }
 
-    private static bool TryBucket(string parameter, string? value, IReadOnlyList<string> buckets, out string? bucket, ref string? problem)
+    private static bool TryBucket(string parameter, string? value, IReadOnlyList<string> buckets, out string? bucket, ref ParameterProblem? problem)
     {
         bucket = null;
         if (string.IsNullOrWhiteSpace(value)) return true;
         bucket = buckets.FirstOrDefault(b => string.Equals(b, value.Trim(), StringComparison.OrdinalIgnoreCase));
         if (bucket is not null) return true;
-        problem = $"'{parameter}' must be one of {string.Join(", ", buckets)}.";
+        problem = new ParameterProblem(parameter, $"'{parameter}' must be one of {string.Join(", ", buckets)}.");
         return false;
     }
 }

@@ -1,4 +1,5 @@
 using Dashboard.Access;
+using Dashboard.Hosting;
 using Dashboard.Ingestion;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,9 +16,10 @@ public static class DeliveriesEndpoints
     public static IEndpointRouteBuilder MapDeliveriesApi(this IEndpointRouteBuilder app)
     {
         // Raw bodies hold candidates' emails and CV links: the console's data, for admins only.
-        var group = app.MapGroup("/api/deliveries").WithTags("Deliveries").RequireAuthorization(AccessPolicies.Admin);
+        var group = app.MapGroup("/api/deliveries").WithTags("Deliveries").RequireAuthorization(AccessPolicies.Admin).WithRequestChecks();
         group.MapGet("/", ListAsync).WithSummary("The delivery log, newest first, 50 a page.");
-        group.MapGet("/{id:long}", FindAsync).WithSummary("One delivery with its headers and raw body.");
+        // No route constraint on the id: an id that is no number, or too large for one, is answered 400 naming it.
+        group.MapGet("/{id}", FindAsync).WithSummary("One delivery with its headers and raw body.");
         return app;
     }
 
@@ -25,10 +27,10 @@ public static class DeliveriesEndpoints
         DeliveryLogQueries queries, string? provider, string? status, int? page, CancellationToken ct)
     {
         if (provider is not null && !Providers.IsKnown(provider))
-            return TypedResults.Problem(statusCode: 400, title: "Invalid filter", detail: "'provider' must be 'idibu' or 'firstbird'.");
+            return new ParameterProblem("provider", "'provider' must be 'idibu' or 'firstbird'.").ToResult();
         if (!DeliveryLogQueries.TryParseStatus(status, out var wanted))
-            return TypedResults.Problem(statusCode: 400, title: "Invalid filter",
-                detail: "'status' must be one of accepted, projected, quarantined, failed, erased.");
+            return new ParameterProblem("status", "'status' must be one of accepted, projected, quarantined, failed, erased.").ToResult();
+        if (Paging.Problem(page) is { } problem) return problem.ToResult();
         return TypedResults.Ok(await queries.PageAsync(provider, wanted, page ?? 1, ct));
     }
 

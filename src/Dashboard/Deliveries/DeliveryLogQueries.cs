@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Dashboard.Analytics;
 using Dashboard.Ingestion;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -76,8 +77,16 @@ public sealed class DeliveryLogQueries(IDbContextFactory<DashboardDbContext> fac
         if (search.Provider is { } provider) query = query.Where(d => d.Provider == provider);
         if (!string.IsNullOrWhiteSpace(search.Event)) query = query.Where(d => d.EventName != null && d.EventName.Contains(search.Event));
         if (search.Status is { } status) query = query.Where(d => d.Status == status);
-        if (search.From is { } from) query = query.Where(d => d.ReceivedAt >= from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-        if (search.To is { } to) query = query.Where(d => d.ReceivedAt < to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+        if (search.From is { } from)
+        {
+            var start = AnalyticsFilter.StartOfDayUtc(from);
+            query = query.Where(d => d.ReceivedAt >= start);
+        }
+        if (search.To is { } to)
+        {
+            var end = AnalyticsFilter.EndOfDayUtcExclusive(to);
+            query = query.Where(d => d.ReceivedAt < end);
+        }
         if (!string.IsNullOrWhiteSpace(search.Id))
         {
             var text = search.Id.Trim();

@@ -17,9 +17,10 @@ public sealed class AuthFailureThrottleOptions
 }
 
 /// <summary>
-/// Refuses webhook requests with 429 from an address that keeps presenting wrong keys, so that guessing keys is slow
-/// and a misconfigured sender stops costing key checks and log lines. Only the offending address is refused; the
-/// state lives in memory because a restart forgiving everyone is harmless.
+/// Answers 429 to the failed key checks of an address that keeps presenting wrong keys, so that guessing keys is slow
+/// and a misconfigured sender stops costing log lines and counter writes. Only the offending address is refused, and
+/// only its failing requests: a correct key from the same address is still taken. The state lives in memory because a
+/// restart forgiving everyone is harmless.
 /// </summary>
 public sealed class AuthFailureThrottle(IOptions<AuthFailureThrottleOptions> options, TimeProvider clock, ILogger<AuthFailureThrottle> logger)
 {

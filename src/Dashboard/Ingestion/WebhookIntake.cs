@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Ingestion;
 
 /// <summary>
-/// One webhook request, from key check to answer (design.md §2): 429 for an address that keeps failing the key check,
-/// 401 before anything is read, 413 over the limit, else the delivery is committed (or found to be a duplicate) and
-/// only then answered.
+/// One webhook request, from key check to answer: 401 before anything is read (429 instead while the address is
+/// throttled for failing too often), 413 over the limit, else the delivery is committed (or found to be a duplicate)
+/// and only then answered. A request that passes every check is taken even from a throttled address: senders such as
+/// firstbird share their addresses, so one misconfigured endpoint must not hold up the correct ones.
 /// </summary>
 public sealed class WebhookIntake(
     EndpointKeyRing keys,
@@ -25,15 +26,9 @@ public sealed class WebhookIntake(
     public async Task<IResult> ReceiveAsync(string provider, string key, HttpContext context, CancellationToken cancellationToken)
     {
         var address = context.Connection.RemoteIpAddress;
-        if (throttle.RetryAfter(address) is { } wait)
-        {
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed key checks",
-                detail: "This address presented too many wrong endpoint keys. Wait for the time in Retry-After, then check the webhook URL.");
-        }
-
         if (!await keys.IsValidAsync(provider, key, cancellationToken))
         {
+            if (Throttled(address, context) is { } throttled) return throttled;
             authFailures.Record(provider);
             throttle.RecordFailure(address);
             logger.LogWarning("Rejected a delivery for {Provider}: missing or wrong key", provider);
@@ -57,6 +52,7 @@ public sealed class WebhookIntake(
         var check = await senderSecurity.CheckAsync(provider, context.Request, body, cancellationToken);
         if (!check.Allowed)
         {
+            if (Throttled(address, context) is { } throttled) return throttled;
             authFailures.Record(provider);
             throttle.RecordFailure(address);
             logger.LogWarning("Refused a delivery for {Provider}: {Problem}", provider, check.Problem);
@@ -80,6 +76,18 @@ public sealed class WebhookIntake(
 
         LogReceipt(provider, receipt);
         return Results.Json(WebhookAnswer.From(receipt), WebhookAnswer.SerializerOptions);
+    }
+
+    /// <summary>
+    /// 429 for a failed check from an address still throttled; neither counted nor logged again, so a stale endpoint
+    /// stops costing a store write and a log line per retry.
+    /// </summary>
+    private IResult? Throttled(System.Net.IPAddress? address, HttpContext context)
+    {
+        if (throttle.RetryAfter(address) is not { } wait) return null;
+        context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed key checks",
+            detail: "This address presented too many wrong endpoint keys. Wait for the time in Retry-After, then check the webhook URL.");
     }
 
     private Delivery BuildDelivery(string provider, byte[] body, HttpRequest request)

@@ -26,12 +26,17 @@ public sealed partial class TargetProcess : IAsyncDisposable
     public int Pid => _process.Id;
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts <c>dotnet <paramref name="assembly"/></c> with the given arguments and environment.</summary>
-    public static TargetProcess Start(string assembly, IEnumerable<string> arguments, IDictionary<string, string> environment, int port, string logPath)
+    /// <summary>
+    /// Starts <c>dotnet <paramref name="assembly"/></c> with the given arguments and environment, in the assembly's
+    /// folder unless <paramref name="workingDirectory"/> names another.
+    /// </summary>
+    public static TargetProcess Start(
+        string assembly, IEnumerable<string> arguments, IDictionary<string, string> environment, int port, string logPath,
+        string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(assembly)!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(assembly)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -166,5 +166,9 @@ public sealed class AnalyticsApiTests : IAsyncLifetime
         Assert.Contains("/api/analytics/funnel", openApi);
         Assert.Contains("/webhooks/idibu/{key}", openApi);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        using var document = System.Text.Json.JsonDocument.Parse(openApi);
+        var sources = document.RootElement.GetProperty("paths").GetProperty("/api/analytics/sources").GetProperty("get");
+        Assert.Equal(["from", "to", "vacancy", "source", "consultant", "location", "format"],
+            sources.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
     }
 }

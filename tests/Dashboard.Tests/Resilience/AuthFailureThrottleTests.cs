@@ -8,8 +8,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace Dashboard.Tests.Resilience;
 
 /// <summary>
-/// An address that keeps presenting wrong keys is answered 429 with Retry-After until its window passes; no other
-/// address notices. Requests are sent from chosen client addresses straight into the in-memory server.
+/// An address that keeps presenting wrong keys has its wrong keys answered 429 with Retry-After until its window
+/// passes, while a correct key from it is still accepted; no other address notices. Requests are sent from chosen
+/// client addresses straight into the in-memory server.
 /// </summary>
 public sealed class AuthFailureThrottleTests : IAsyncLifetime
 {
@@ -41,7 +42,20 @@ public sealed class AuthFailureThrottleTests : IAsyncLifetime
         Assert.Equal("application/problem+json", throttled.ContentType?.Split(';')[0]);
         Assert.Equal("60", throttled.Headers.RetryAfter.ToString());
         Assert.Contains("Too many failed key checks", await new StreamReader(throttled.Body).ReadToEndAsync());
-        Assert.Equal(StatusCodes.Status429TooManyRequests, (await PostAsync(Guesser, DashboardApplication.IdibuKey)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ACorrectKeyFromAThrottledAddressIsStillAccepted()
+    {
+        for (var i = 1; i <= 25; i++) await PostAsync(Guesser, "stale-key-" + i);
+
+        var correct = await PostAsync(Guesser, DashboardApplication.IdibuKey);
+        var wrongAgain = await PostAsync(Guesser, "stale-key-26");
+
+        Assert.Equal(StatusCodes.Status200OK, correct.StatusCode);
+        Assert.Contains("\"status\":\"accepted\"", await new StreamReader(correct.Body).ReadToEndAsync());
+        Assert.Equal(StatusCodes.Status429TooManyRequests, wrongAgain.StatusCode);
+        Assert.Equal("60", wrongAgain.Headers.RetryAfter.ToString());
     }
 
     [Fact]
@@ -51,7 +65,7 @@ public sealed class AuthFailureThrottleTests : IAsyncLifetime
 
         Assert.Equal(StatusCodes.Status200OK, (await PostAsync(Neighbour, DashboardApplication.IdibuKey)).StatusCode);
         Assert.Equal(StatusCodes.Status401Unauthorized, (await PostAsync(Neighbour, "one-honest-mistake")).StatusCode);
-        Assert.Equal(StatusCodes.Status429TooManyRequests, (await PostAsync(Guesser, DashboardApplication.IdibuKey)).StatusCode);
+        Assert.Equal(StatusCodes.Status429TooManyRequests, (await PostAsync(Guesser, "wrong-key")).StatusCode);
     }
 
     [Fact]
@@ -60,12 +74,11 @@ public sealed class AuthFailureThrottleTests : IAsyncLifetime
         await ThrottleAsync(Guesser);
 
         _clock.Advance(TimeSpan.FromSeconds(45));
-        var stillThrottled = await PostAsync(Guesser, DashboardApplication.IdibuKey);
+        var stillThrottled = await PostAsync(Guesser, "wrong-key");
         Assert.Equal(StatusCodes.Status429TooManyRequests, stillThrottled.StatusCode);
         Assert.Equal("15", stillThrottled.Headers.RetryAfter.ToString());
 
         _clock.Advance(TimeSpan.FromSeconds(15));
-        Assert.Equal(StatusCodes.Status200OK, (await PostAsync(Guesser, DashboardApplication.IdibuKey)).StatusCode);
         Assert.Equal(StatusCodes.Status401Unauthorized, (await PostAsync(Guesser, "a-fresh-window")).StatusCode);
     }
 

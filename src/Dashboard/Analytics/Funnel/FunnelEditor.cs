@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dashboard.Access.Rights;
 using Dashboard.Admin.Audit;
+using Dashboard.Hosting;
 using Dashboard.Projection;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,15 @@ public sealed record StatusMappingRow(string StatusKey, string Type, string Id, 
 public sealed record FunnelSettingsView(IReadOnlyList<string> Stages, IReadOnlyList<StatusMappingRow> Statuses);
 
 /// <summary>The funnel as admins shape it: the ordered stages, and where each status seen so far goes.</summary>
-public sealed record FunnelChange(IReadOnlyList<string> Stages, IReadOnlyDictionary<string, string?> Mappings);
+public sealed record FunnelChange(IReadOnlyList<string> Stages, IReadOnlyDictionary<string, string?> Mappings) : IValidatedRequest
+{
+    // JSON may leave either list out or send null for it, or for a stage, though the types say otherwise.
+    public ParameterProblem? FirstProblem() =>
+        Stages is null ? new ParameterProblem("stages", "'stages' is required: the funnel's stages in order.")
+        : Stages.Any(s => s is null) ? new ParameterProblem("stages", "'stages' must not hold null.")
+        : Mappings is null ? new ParameterProblem("mappings", "'mappings' is required: an object of status key to stage (or null); it may be empty.")
+        : null;
+}
 
 /// <summary>
 /// Reads and saves the funnel. A save changes every figure at once (the mapping is applied at query time, history
