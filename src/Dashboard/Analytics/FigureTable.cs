@@ -92,6 +92,11 @@ public sealed record FigureTable(IReadOnlyList<string> Columns, IReadOnlyList<IR
             {
                 columns.Add(new Column(name, Read));
             }
+            else if (property.PropertyType != typeof(string) && typeof(IEnumerable<string>).IsAssignableFrom(property.PropertyType))
+            {
+                // A list of words, such as an application's feedback: one cell, as a spreadsheet user reads a list.
+                columns.Add(new Column(name, item => Read(item) is IEnumerable<string> words ? string.Join("; ", words) : null));
+            }
             else if (typeof(IEnumerable).IsAssignableFrom(property.PropertyType) && IsPlain(ElementType(property.PropertyType)))
             {
                 // A list of numbers, such as a vacancy's count per funnel stage: one column per position, from 1.

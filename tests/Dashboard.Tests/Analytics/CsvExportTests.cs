@@ -46,7 +46,7 @@ public sealed class CsvExportTests : IAsyncLifetime
     [InlineData("referrals-over-time", "week,referral")]
     [InlineData("quality-over-time", "week,Deliveries,Duplicates,Quarantined")]
     [InlineData("candidates", "candidateId,name,source,consultant,createdAt,placed")]
-    [InlineData("referral-applications", "applicationId,applicant,job,receivedType,receivedAt,state,rating,hiredAt")]
+    [InlineData("referral-applications", "applicationId,applicant,job,receivedType,receivedAt,state,rating,closeReason,feedback,hiredAt")]
     public async Task EveryCsvEndpointAnswersUtf8WithAByteOrderMarkAndAColumnPerField(string endpoint, string header)
     {
         var response = await _api.GetAsync($"/api/analytics/{endpoint}{(endpoint.Contains('?') ? '&' : '?')}format=csv");

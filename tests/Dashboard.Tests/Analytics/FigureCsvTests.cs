@@ -43,6 +43,23 @@ public sealed class FigureCsvTests
     }
 
     [Fact]
+    public void AnApplicationsFeedbackIsOneCellListingEachAsSent()
+    {
+        var received = new DateTime(2026, 3, 3, 10, 0, 0, DateTimeKind.Utc);
+        var page = new RowPage<ReferralRow>(
+        [
+            new("a1", "Ann Lee", "Nurse", "referral", received, "closed", "B", "CANDIDATE_KNOWN", ["POSITIVE", "<b>odd</b>"], null),
+            new("a2", "Bo Li", "Nurse", "referral", received, "in_progress", null, null, [], null),
+        ], 1, 25, 2);
+
+        var csv = CsvAnswer.Parse(FigureCsv.Write(page));
+
+        Assert.Equal(["applicationId", "applicant", "job", "receivedType", "receivedAt", "state", "rating", "closeReason", "feedback", "hiredAt"], csv.Columns);
+        Assert.Equal("POSITIVE; <b>odd</b>", csv.Row("applicationId", "a1")["feedback"]);
+        Assert.Equal("", csv.Row("applicationId", "a2")["feedback"]);
+    }
+
+    [Fact]
     public void TheAnswerIsUtf8WithAByteOrderMarkSoAccentsSurviveExcel()
     {
         var bytes = FigureCsv.Write(new[] { new SourceFigure("Empfehlung über Kollegen", 2, 1) });
