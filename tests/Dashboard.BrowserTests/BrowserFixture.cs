@@ -16,6 +16,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // What a user sees within seconds can take longer on a two-core CI machine busy with the other suites; a
+        // test that waits longer for the same thing still fails when it never comes.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
