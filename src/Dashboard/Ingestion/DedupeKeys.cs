@@ -5,7 +5,7 @@ namespace Dashboard.Ingestion;
 
 /// <summary>
 /// idibu deliveries are the same when <c>X-Idibu-Delivery</c> is, else when their bodies are; firstbird batches when
-/// their bodies are (design.md §2). The key is provider-prefixed so one unique index covers both.
+/// their bodies are (docs/senders.md, "Telling deliveries apart"). The key is provider-prefixed so one unique index covers both.
 /// </summary>
 public static class DedupeKeys
 {

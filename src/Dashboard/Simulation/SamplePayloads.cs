@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace Dashboard.Simulation;
 
-/// <summary>Writes sample deliveries in the senders' current documented shapes (providers.md §1.6, §2.5).</summary>
+/// <summary>Writes sample deliveries in the senders' current documented shapes (docs/senders.md).</summary>
 internal static class SamplePayloads
 {
     public static SampleDelivery Vacancy(Random random, SampleVacancy vacancy, DateTimeOffset at)

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Tests.Ingestion;
 
-/// <summary>Every row of the answers table in design.md §2, as a sender sees it.</summary>
+/// <summary>Every row of the answers table in the README, as a sender sees it.</summary>
 public sealed class WebhookAnswersTests : IDisposable
 {
     private readonly DashboardApplication _app = new();

@@ -109,7 +109,7 @@ public static class HostileInputCatalogue
         yield return ("idibu emoji and right-to-left text", new(I, Utf8(IdibuCandidate("\"intl-1\"", "\"👩🏽‍💻 Zoë\"", "\"\u202Eمرحبا שלום\""))) { Then = Candidate("intl-1", c => Assert.Equal("\u202Eمرحبا שלום", c.LastName)) }, Expect.Projected);
         yield return ("idibu 10,000-character delivery header", new(I, Utf8(IdibuCandidate("\"hdr-1\""))) { Headers = new Dictionary<string, string> { ["X-Idibu-Delivery"] = new string('d', 10_000) } }, Expect.Projected);
 
-        // Every date format in providers.md, and some that are not dates.
+        // Every date format in docs/senders.md, and some that are not dates.
         foreach (var (text, utc) in ValidDates)
             yield return ($"idibu timestamp {text}", new(I, Utf8(IdibuCandidate($"\"date-{text}\"", timestamp: $"\"{text}\""))) { Then = SnapshotAt(utc) }, Expect.Projected);
         foreach (var (text, index) in InvalidDates.Select((t, i) => (t, i)))
@@ -119,7 +119,7 @@ public static class HostileInputCatalogue
         yield return ("firstbird date_time 2026-02-30", new(F, Utf8(Batch(FirstbirdReceived("\"date-f3\"", dateTime: "\"2026-02-30 10:00:00.000Z\"")))) { Then = OccurredAt(null) }, Expect.Projected);
     }
 
-    /// <summary>Each format both senders use (providers.md §1.5, §2.7) and the instant it stands for.</summary>
+    /// <summary>Each format both senders use (docs/senders.md, "Dates") and the instant it stands for.</summary>
     private static readonly (string Text, DateTime? Utc)[] ValidDates =
     [
         ("2024-10-17T16:53:12+02:00", new DateTime(2024, 10, 17, 14, 53, 12)),

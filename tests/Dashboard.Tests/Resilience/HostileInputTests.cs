@@ -7,7 +7,7 @@ namespace Dashboard.Tests.Resilience;
 
 /// <summary>
 /// The hostile input catalogue, posted through the real endpoint one case at a time into one running app: each case
-/// gets the answer design.md §2 promises, lands in the delivery log with the right status and reason, logs no error,
+/// gets the answer the README's answers table promises, lands in the delivery log with the right status and reason, logs no error,
 /// and leaves the projector working.
 /// </summary>
 public sealed class HostileInputTests(ResilienceApplication shared) : IClassFixture<ResilienceApplication>

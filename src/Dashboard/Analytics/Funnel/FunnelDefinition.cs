@@ -2,7 +2,7 @@ namespace Dashboard.Analytics.Funnel;
 
 /// <summary>
 /// The funnel as it stands: ordered stages, and where each idibu status goes. Applied at query time, so a change
-/// re-draws history too. Statuses nobody mapped fall back to rules over their label (design.md §4).
+/// re-draws history too. Statuses nobody mapped fall back to rules over their label (docs/funnel.md).
 /// </summary>
 public sealed class FunnelDefinition
 {

@@ -4,7 +4,7 @@ namespace Dashboard.Ingestion.Firstbird;
 
 /// <summary>
 /// Reads one envelope in either style: the 2016 seed's <c>type</c> with flat ids and string flags, or the current
-/// <c>event_name</c> with nested objects and JSON booleans (providers.md §2). The applicant's email and phone are
+/// <c>event_name</c> with nested objects and JSON booleans (docs/senders.md). The applicant's email and phone are
 /// never read.
 /// </summary>
 internal static class FirstbirdEventReader

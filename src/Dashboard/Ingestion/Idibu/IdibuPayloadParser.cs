@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Dashboard.Ingestion.Idibu;
 
 /// <summary>
-/// Understands an idibu body in every shape its documents have shown (providers.md §1): the event from the body's
+/// Understands an idibu body in every shape its documents have shown (docs/senders.md): the event from the body's
 /// <c>payload-information.webhook_event</c>, else the event header, else the payload's shape; the data under
 /// <c>payload</c> or <c>request_data</c>. Never throws: what it cannot use comes back as a quarantine reason.
 /// </summary>
