@@ -8,7 +8,9 @@ namespace Dashboard.Storage.Migrations;
 /// </summary>
 internal static class ReadModelRefold
 {
-    // In the order the rebuild empties them: rows that point at others go first.
+    // In the order the rebuild empties them: rows that point at others go first. The list is the read model as these
+    // migrations found it, written out rather than taken from DeliveryReplay, so a later migration that adds or
+    // renames a table cannot change what an earlier one did.
     private static readonly string[] ReadModelTables =
     [
         "IdibuStatusObservations", "IdibuApplications", "IdibuSnapshots", "IdibuCandidates", "IdibuVacancies",
