@@ -10,7 +10,9 @@ public static class AnalyticsEndpoints
     public static WebApplicationBuilder AddAnalytics(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<FunnelDefinitionStore>();
-        builder.Services.AddSingleton<IAnalyticsQueries, AnalyticsQueryService>();
+        builder.Services.AddSingleton<AnalyticsQueryService>();
+        builder.Services.AddSingleton<FigureCache>();
+        builder.Services.AddSingleton<IAnalyticsQueries, CachedAnalyticsQueries>();
         return builder;
     }
 
