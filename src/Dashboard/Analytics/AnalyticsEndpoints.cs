@@ -1,5 +1,6 @@
 using Dashboard.Access;
 using Dashboard.Analytics.Funnel;
+using Dashboard.Analytics.Index;
 using Dashboard.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,6 +11,11 @@ public static class AnalyticsEndpoints
     public static WebApplicationBuilder AddAnalytics(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<FunnelDefinitionStore>();
+        if (builder.Configuration.GetValue("Analytics:FigureIndex", true))
+        {
+            builder.Services.AddSingleton<FigureIndexHost>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<FigureIndexHost>());
+        }
         builder.Services.AddSingleton<IAnalyticsQueries, AnalyticsQueryService>();
         return builder;
     }

@@ -1,4 +1,5 @@
 using Dashboard.Analytics.Funnel;
+using Dashboard.Analytics.Index;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,31 +7,53 @@ namespace Dashboard.Analytics;
 
 /// <summary>
 /// The one place figures come from: the dashboard pages and <c>/api/analytics/*</c> both call it, so a chart and
-/// its API cannot disagree. Each call uses its own short-lived context.
+/// its API cannot disagree. Each call uses its own short-lived context. The candidate and funnel figures come from
+/// the in-memory figure index when there is one (see docs/figures.md), else from the store's own queries, which
+/// give the same answers more slowly.
 /// </summary>
-public sealed class AnalyticsQueryService(IDbContextFactory<DashboardDbContext> factory, FunnelDefinitionStore funnel) : IAnalyticsQueries
+public sealed class AnalyticsQueryService(
+    IDbContextFactory<DashboardDbContext> factory, FunnelDefinitionStore funnel, FigureIndexHost? index = null) : IAnalyticsQueries
 {
     public Task<IReadOnlyList<SourceFigure>> SourcesAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
-        WithTargetsAsync(filter, CandidateFigureQueries.SourcesAsync, ct);
+        FromIndexOrStoreAsync(filter, IndexedCandidateFigures.Sources, CandidateFigureQueries.SourcesAsync, ct);
 
     public Task<IReadOnlyList<LocationFigure>> LocationsAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
-        WithTargetsAsync(filter, CandidateFigureQueries.LocationsAsync, ct);
+        FromIndexOrStoreAsync(filter, IndexedCandidateFigures.Locations, CandidateFigureQueries.LocationsAsync, ct);
 
     public Task<IReadOnlyList<ConsultantFigure>> ConsultantsAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
-        WithTargetsAsync(filter, CandidateFigureQueries.ConsultantsAsync, ct);
+        FromIndexOrStoreAsync(filter, IndexedCandidateFigures.Consultants, CandidateFigureQueries.ConsultantsAsync, ct);
 
     public Task<FunnelFigures> FunnelAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
-        WithTargetsAsync(filter, FunnelQueries.FunnelAsync, ct);
+        FromIndexOrStoreAsync(filter, IndexedFunnelFigures.Funnel, FunnelQueries.FunnelAsync, ct);
 
-    public Task<OverviewFigures> OverviewAsync(AnalyticsFilter filter, AnalyticsFilter? previous, CancellationToken ct = default) =>
-        WithTargetsAsync(filter, (db, f, t, c) => OverviewQueries.OverviewAsync(db, f, previous?.Normalized(), t, c), ct);
+    public async Task<OverviewFigures> OverviewAsync(AnalyticsFilter filter, AnalyticsFilter? previous, CancellationToken ct = default)
+    {
+        filter = filter.Normalized();
+        previous = previous?.Normalized();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var targets = await StatusTargets.LoadAsync(db, funnel, ct);
+        var counts = index is null ? null : await index.ReadAsync(i =>
+        {
+            var mapping = new StatusMapping(i, targets);
+            return new
+            {
+                Now = IndexedCandidateFigures.Counts(i, filter, mapping),
+                Before = previous is null ? null : IndexedCandidateFigures.Counts(i, previous, mapping),
+                Active = IndexedCandidateFigures.ActiveVacancies(i),
+            };
+        }, ct);
+        return counts is null
+            ? await OverviewQueries.OverviewAsync(db, filter, previous, targets, ct)
+            : await OverviewQueries.WithReferralsAsync(db, filter, previous, counts.Now, counts.Before, counts.Active, ct);
+    }
 
     public Task<FunnelTimings> FunnelTimingsAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
-        WithTargetsAsync(filter, FunnelTimingQueries.TimingsAsync, ct);
+        FromIndexOrStoreAsync(filter, IndexedFunnelFigures.Timings, FunnelTimingQueries.TimingsAsync, ct);
 
     /// <summary>The funnel of every vacancy with applications in scope, busiest first.</summary>
     public async Task<IReadOnlyList<VacancyFunnel>> VacancyFunnelsAsync(AnalyticsFilter filter, CancellationToken ct = default)
     {
+        if (await FromIndexAsync(filter, IndexedFunnelFigures.VacancyFunnels, ct) is { } indexed) return indexed;
         IReadOnlyList<FilterOption> vacancies;
         await using (var db = await factory.CreateDbContextAsync(ct))
             vacancies = await FilterOptionQueries.VacanciesAsync(db, ct);
@@ -44,8 +67,9 @@ public sealed class AnalyticsQueryService(IDbContextFactory<DashboardDbContext> 
         return funnels.OrderByDescending(f => f.Reached[0]).ToList();
     }
 
-    public Task<TimeSeries> CandidatesOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
-        WithDbAsync(filter, TimelineQueries.CandidatesBySourceAsync, ct);
+    public async Task<TimeSeries> CandidatesOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
+        await FromIndexAsync(filter, (i, f, _) => IndexedCandidateFigures.CandidatesBySource(i, f), ct)
+        ?? await WithDbAsync(filter, TimelineQueries.CandidatesBySourceAsync, ct);
 
     public Task<TimeSeries> ReferralsOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
         WithDbAsync(filter, TimelineQueries.ReferralsByTypeAsync, ct);
@@ -85,6 +109,24 @@ public sealed class AnalyticsQueryService(IDbContextFactory<DashboardDbContext> 
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return await query(db, filter.Normalized(), ct);
+    }
+
+    private async Task<T> FromIndexOrStoreAsync<T>(
+        AnalyticsFilter filter,
+        Func<IdibuFigureIndex, AnalyticsFilter, StatusMapping, T> fromIndex,
+        Func<DashboardDbContext, AnalyticsFilter, StatusTargets, CancellationToken, Task<T>> fromStore,
+        CancellationToken ct) where T : class =>
+        await FromIndexAsync(filter, fromIndex, ct) ?? await WithTargetsAsync(filter, fromStore, ct);
+
+    /// <summary>The figure from the index, with today's funnel; null when there is no index to ask.</summary>
+    private async Task<T?> FromIndexAsync<T>(
+        AnalyticsFilter filter, Func<IdibuFigureIndex, AnalyticsFilter, StatusMapping, T> figure, CancellationToken ct) where T : class
+    {
+        if (index is null) return null;
+        StatusTargets targets;
+        await using (var db = await factory.CreateDbContextAsync(ct)) targets = await StatusTargets.LoadAsync(db, funnel, ct);
+        var normalized = filter.Normalized();
+        return await index.ReadAsync(i => figure(i, normalized, new StatusMapping(i, targets)), ct);
     }
 
     private async Task<T> WithTargetsAsync<T>(

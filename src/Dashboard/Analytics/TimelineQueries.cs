@@ -51,7 +51,7 @@ internal static class TimelineQueries
             .Concat(failures.Select(f => (f.HourStart.Date, "Auth failures", (int)f.Count))));
     }
 
-    private static TimeSeries Weekly(IEnumerable<(DateTime Day, string Series, int Count)> rows)
+    internal static TimeSeries Weekly(IEnumerable<(DateTime Day, string Series, int Count)> rows)
     {
         var list = rows.ToList();
         if (list.Count == 0) return new TimeSeries([], []);
