@@ -88,7 +88,15 @@ public sealed class AnalyticsQueryService(
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var targets = await StatusTargets.LoadAsync(db, funnel, ct);
-        return await DrillDownQueries.CandidatesAsync(db, filter.Normalized(), targets, reachedStage, page, pageSize, ct);
+        var normalized = filter.Normalized();
+        var (bounded, size) = DrillDownQueries.Bounded(page, pageSize);
+        var chosen = index is null ? null : await index.ReadAsync(i => new
+        {
+            Listing = IndexedListings.Candidates(i, normalized, new StatusMapping(i, targets), reachedStage, bounded, size),
+        }, ct);
+        return chosen is null
+            ? await DrillDownQueries.CandidatesAsync(db, normalized, targets, reachedStage, page, pageSize, ct)
+            : await DrillDownQueries.RowsAsync(db, chosen.Listing.Page, bounded, size, chosen.Listing.Total, ct);
     }
 
     public async Task<RowPage<ReferralRow>> ReferralApplicationsAsync(
@@ -100,6 +108,7 @@ public sealed class AnalyticsQueryService(
 
     public async Task<FilterOptions> FilterOptionsAsync(CancellationToken ct = default)
     {
+        if (index is not null && await index.ReadAsync(IndexedListings.Options, ct) is { } indexed) return indexed;
         await using var db = await factory.CreateDbContextAsync(ct);
         return await FilterOptionQueries.OptionsAsync(db, ct);
     }

@@ -73,6 +73,7 @@ public sealed class FigureIndexTests
             await Task.Delay(50);
         }
 
+        Assert.Equal(Json(await stored.FilterOptionsAsync()), Json(await indexed.FilterOptionsAsync()));
         foreach (var filter in await FiltersAsync(stored))
         {
             foreach (var (name, figure) in Figures(filter))
@@ -90,6 +91,10 @@ public sealed class FigureIndexTests
         ("vacancy-funnels", async q => await q.VacancyFunnelsAsync(filter)),
         ("overview", async q => await q.OverviewAsync(filter, filter.PreviousPeriod())),
         ("candidates-over-time", async q => await q.CandidatesOverTimeAsync(filter)),
+        ("candidates", async q => await q.CandidatesAsync(filter, null, 1, 25)),
+        ("candidates, page 2 of 7", async q => await q.CandidatesAsync(filter, null, 2, 7)),
+        ("candidates who reached Interview", async q => await q.CandidatesAsync(filter, "Interview", 1, 10)),
+        ("candidates who reached Placed", async q => await q.CandidatesAsync(filter, "Placed", 1, 100)),
     ];
 
     /// <summary>No filter, dates, every facet alone (with "Unknown" too) and two facets with dates, from what the store holds.</summary>
