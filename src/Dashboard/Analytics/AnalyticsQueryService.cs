@@ -32,19 +32,17 @@ public sealed class AnalyticsQueryService(
         previous = previous?.Normalized();
         await using var db = await factory.CreateDbContextAsync(ct);
         var targets = await StatusTargets.LoadAsync(db, funnel, ct);
-        var counts = index is null ? null : await index.ReadAsync(i =>
+        var tiles = index is null ? null : await index.ReadAsync(i =>
         {
-            var mapping = new StatusMapping(i, targets);
-            return new
-            {
-                Now = IndexedCandidateFigures.Counts(i, filter, mapping),
-                Before = previous is null ? null : IndexedCandidateFigures.Counts(i, previous, mapping),
-                Active = IndexedCandidateFigures.ActiveVacancies(i),
-            };
+            var mapping = new StatusMapping(i.Idibu, targets);
+            return OverviewQueries.Tiles(
+                IndexedCandidateFigures.Counts(i.Idibu, filter, mapping),
+                previous is null ? null : IndexedCandidateFigures.Counts(i.Idibu, previous, mapping),
+                IndexedReferralFigures.Counts(i.Referrals, filter),
+                previous is null ? null : IndexedReferralFigures.Counts(i.Referrals, previous),
+                IndexedCandidateFigures.ActiveVacancies(i.Idibu));
         }, ct);
-        return counts is null
-            ? await OverviewQueries.OverviewAsync(db, filter, previous, targets, ct)
-            : await OverviewQueries.WithReferralsAsync(db, filter, previous, counts.Now, counts.Before, counts.Active, ct);
+        return tiles ?? await OverviewQueries.OverviewAsync(db, filter, previous, targets, ct);
     }
 
     public Task<FunnelTimings> FunnelTimingsAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
@@ -71,14 +69,16 @@ public sealed class AnalyticsQueryService(
         await FromIndexAsync(filter, (i, f, _) => IndexedCandidateFigures.CandidatesBySource(i, f), ct)
         ?? await WithDbAsync(filter, TimelineQueries.CandidatesBySourceAsync, ct);
 
-    public Task<TimeSeries> ReferralsOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
-        WithDbAsync(filter, TimelineQueries.ReferralsByTypeAsync, ct);
+    public async Task<TimeSeries> ReferralsOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
+        await FromReferralIndexAsync(filter, IndexedReferralFigures.ReferralsByType, ct)
+        ?? await WithDbAsync(filter, TimelineQueries.ReferralsByTypeAsync, ct);
 
     public Task<TimeSeries> QualityOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
         WithDbAsync(filter, TimelineQueries.QualityAsync, ct);
 
-    public Task<ReferralFigures> ReferralsAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
-        WithDbAsync(filter, ReferralQueries.ReferralsAsync, ct);
+    public async Task<ReferralFigures> ReferralsAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
+        await FromReferralIndexAsync(filter, IndexedReferralFigures.Referrals, ct)
+        ?? await WithDbAsync(filter, ReferralQueries.ReferralsAsync, ct);
 
     public Task<QualityFigures> QualityAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
         WithDbAsync(filter, QualityQueries.QualityAsync, ct);
@@ -92,7 +92,7 @@ public sealed class AnalyticsQueryService(
         var (bounded, size) = DrillDownQueries.Bounded(page, pageSize);
         var chosen = index is null ? null : await index.ReadAsync(i => new
         {
-            Listing = IndexedListings.Candidates(i, normalized, new StatusMapping(i, targets), reachedStage, bounded, size),
+            Listing = IndexedListings.Candidates(i.Idibu, normalized, new StatusMapping(i.Idibu, targets), reachedStage, bounded, size),
         }, ct);
         return chosen is null
             ? await DrillDownQueries.CandidatesAsync(db, normalized, targets, reachedStage, page, pageSize, ct)
@@ -102,13 +102,21 @@ public sealed class AnalyticsQueryService(
     public async Task<RowPage<ReferralRow>> ReferralApplicationsAsync(
         AnalyticsFilter filter, ReferralSelection selection, int page, int pageSize, CancellationToken ct = default)
     {
+        var normalized = filter.Normalized();
+        var (bounded, size) = DrillDownQueries.Bounded(page, pageSize);
+        var chosen = await FromReferralIndexAsync(normalized, (i, f) => new
+        {
+            Listing = IndexedReferralFigures.Applications(i, f, selection, bounded, size),
+        }, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await ReferralDrillDownQueries.ReferralsAsync(db, filter.Normalized(), selection, page, pageSize, ct);
+        return chosen is null
+            ? await ReferralDrillDownQueries.ReferralsAsync(db, normalized, selection, page, pageSize, ct)
+            : await ReferralDrillDownQueries.RowsAsync(db, chosen.Listing.Page, bounded, size, chosen.Listing.Total, ct);
     }
 
     public async Task<FilterOptions> FilterOptionsAsync(CancellationToken ct = default)
     {
-        if (index is not null && await index.ReadAsync(IndexedListings.Options, ct) is { } indexed) return indexed;
+        if (index is not null && await index.ReadAsync(i => IndexedListings.Options(i.Idibu), ct) is { } indexed) return indexed;
         await using var db = await factory.CreateDbContextAsync(ct);
         return await FilterOptionQueries.OptionsAsync(db, ct);
     }
@@ -135,7 +143,15 @@ public sealed class AnalyticsQueryService(
         StatusTargets targets;
         await using (var db = await factory.CreateDbContextAsync(ct)) targets = await StatusTargets.LoadAsync(db, funnel, ct);
         var normalized = filter.Normalized();
-        return await index.ReadAsync(i => figure(i, normalized, new StatusMapping(i, targets)), ct);
+        return await index.ReadAsync(i => figure(i.Idibu, normalized, new StatusMapping(i.Idibu, targets)), ct);
+    }
+
+    private async Task<T?> FromReferralIndexAsync<T>(AnalyticsFilter filter, Func<ReferralFigureIndex, AnalyticsFilter, T> figure, CancellationToken ct)
+        where T : class
+    {
+        if (index is null) return null;
+        var normalized = filter.Normalized();
+        return await index.ReadAsync(i => figure(i.Referrals, normalized), ct);
     }
 
     private async Task<T> WithTargetsAsync<T>(

@@ -176,8 +176,8 @@ public sealed class DeliveryProjector(
     }
 
     /// <summary>
-    /// Gives the batch the next read-model version and stamps it on every candidate of the batch and every vacancy it
-    /// added or changed, so figures kept in memory catch up by reading just those. Runs after the one DetectChanges;
+    /// Gives the batch the next read-model version and stamps it on every candidate and referral application of the batch
+    /// and every vacancy it added or changed, so figures kept in memory catch up by reading just those. Runs after the one DetectChanges;
     /// the entry API marks what it sets as modified by itself.
     /// </summary>
     private static async Task StampChangesAsync(DashboardDbContext db, ProjectionBatchRows rows, CancellationToken ct)
@@ -185,13 +185,15 @@ public sealed class DeliveryProjector(
         var candidates = rows.Candidates.Values.OfType<IdibuCandidate>().ToList();
         var vacancies = rows.Vacancies.Values.OfType<IdibuVacancy>()
             .Where(v => db.Entry(v).State is EntityState.Added or EntityState.Modified).ToList();
-        if (candidates.Count == 0 && vacancies.Count == 0) return;
+        var referrals = rows.Referrals.Values.OfType<ReferralApplication>().ToList();
+        if (candidates.Count == 0 && vacancies.Count == 0 && referrals.Count == 0) return;
 
         var clock = await db.ReadModelClock.SingleAsync(c => c.Id == ReadModelClock.SingleRowId, ct);
         var version = clock.Version + 1;
         db.Entry(clock).Property(c => c.Version).CurrentValue = version;
         foreach (var candidate in candidates) db.Entry(candidate).Property(c => c.ChangeVersion).CurrentValue = version;
         foreach (var vacancy in vacancies) db.Entry(vacancy).Property(v => v.ChangeVersion).CurrentValue = version;
+        foreach (var referral in referrals) db.Entry(referral).Property(r => r.ChangeVersion).CurrentValue = version;
     }
 
     private sealed record ParsedDelivery(Delivery Delivery, IdibuParseResult? Idibu, FirstbirdBatch? Firstbird);

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Analytics.Index;
 
 /// <summary>
-/// Holds the <see cref="IdibuFigureIndex"/> of this instance: built from the store in the background at start, and
+/// Holds the <see cref="FigureIndex"/> of this instance: built from the store in the background at start, and
 /// caught up before every figure with what the store's <see cref="Projection.ReadModel.ReadModelClock"/> says moved
 /// since (here or on another instance). Until it is built, or while a new epoch (a rebuild, an erasure) has it built
 /// again, figures come from the store's own queries: slower, never different.
@@ -18,7 +18,7 @@ public sealed class FigureIndexHost(IDbContextFactory<DashboardDbContext> factor
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly SemaphoreSlim _catchingUp = new(1, 1);
     private readonly Lock _building = new();
-    private IdibuFigureIndex? _index;
+    private FigureIndex? _index;
     private long _version;
     private long _epoch;
     private Task? _build;
@@ -33,7 +33,7 @@ public sealed class FigureIndexHost(IDbContextFactory<DashboardDbContext> factor
     /// Runs <paramref name="figure"/> on the index once it holds everything the store held when this was called;
     /// null when there is no index to use (not built yet, or being built again), and the caller asks the store.
     /// </summary>
-    internal async Task<T?> ReadAsync<T>(Func<IdibuFigureIndex, T> figure, CancellationToken ct) where T : class
+    internal async Task<T?> ReadAsync<T>(Func<FigureIndex, T> figure, CancellationToken ct) where T : class
     {
         if (Volatile.Read(ref _index) is null)
         {
@@ -133,8 +133,8 @@ public sealed class FigureIndexHost(IDbContextFactory<DashboardDbContext> factor
             {
                 _lock.ExitWriteLock();
             }
-            logger.LogInformation("Figure index built: {Candidates} candidates, {Pairs} pairs in {Seconds:F1} s",
-                index.CandidateCount, index.PairsHeld, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            logger.LogInformation("Figure index built: {Candidates} candidates, {Pairs} pairs, {Referrals} referral applications in {Seconds:F1} s",
+                index.Idibu.CandidateCount, index.Idibu.PairsHeld, index.Referrals.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

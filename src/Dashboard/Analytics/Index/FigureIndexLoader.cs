@@ -25,7 +25,7 @@ internal static class FigureIndexLoader
         db.ReadModelClock.AsNoTracking().SingleAsync(c => c.Id == ReadModelClock.SingleRowId, ct);
 
     /// <summary>A fresh index of the whole store, and the clock it is current with.</summary>
-    public static async Task<(IdibuFigureIndex Index, ReadModelClock Clock)> LoadAsync(IDbContextFactory<DashboardDbContext> factory, CancellationToken ct)
+    public static async Task<(FigureIndex Index, ReadModelClock Clock)> LoadAsync(IDbContextFactory<DashboardDbContext> factory, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
@@ -54,11 +54,25 @@ internal static class FigureIndexLoader
             Put(index, run, pairs, observations);
             after = last;
         }
-        return (index, clock);
+        var referrals = new ReferralFigureIndex();
+        foreach (var entry in await ReferralsAsync(db, db.ReferralApplications, ct)) referrals.Put(entry);
+        return (new FigureIndex(index, referrals), clock);
+    }
+
+    /// <summary>The applications with the current feedback of each of their referrals, as the referral figures read them.</summary>
+    private static async Task<List<ReferralEntry>> ReferralsAsync(DashboardDbContext db, IQueryable<ReferralApplication> applications, CancellationToken ct)
+    {
+        var rows = await applications
+            .Select(a => new { a.ApplicationId, a.ReceivedAt, a.HiredAt, a.Deleted, a.RewardEligible, a.State, a.ReceivedType, a.Rating, a.CloseReason })
+            .ToListAsync(ct);
+        var feedback = (await ReferralQueries.CurrentFeedbackAsync(db, applications.Select(a => a.ApplicationId), ct))
+            .ToLookup(f => f.ApplicationId!, f => f.ReferralType, StringComparer.Ordinal);
+        return rows.Select(a => new ReferralEntry(a.ApplicationId, a.ReceivedAt, a.HiredAt, a.Deleted, a.RewardEligible, a.State,
+            a.ReceivedType, a.Rating, a.CloseReason, feedback[a.ApplicationId].ToList())).ToList();
     }
 
     /// <summary>What changed after <paramref name="seenVersion"/>, read now and applied later under the index's write lock.</summary>
-    public static async Task<Action<IdibuFigureIndex>?> ChangesAsync(
+    public static async Task<Action<FigureIndex>?> ChangesAsync(
         DashboardDbContext db, long seenVersion, int mostCandidates, CancellationToken ct)
     {
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
@@ -78,10 +92,15 @@ internal static class FigureIndexLoader
             observations.AddRange(await db.IdibuStatusObservations.Where(o => keys.Contains(o.CandidateId))
                 .Select(o => new ObservationRow(o.CandidateId, o.VacancyId, o.StatusKey, o.FirstObservedAt)).ToListAsync(ct));
         }
+        var referrals = await db.ReferralApplications.CountAsync(a => a.ChangeVersion > seenVersion, ct) > mostCandidates
+            ? null
+            : await ReferralsAsync(db, db.ReferralApplications.Where(a => a.ChangeVersion > seenVersion), ct);
+        if (referrals is null) return null;
         return index =>
         {
-            foreach (var vacancy in vacancies) Put(index, vacancy);
-            Put(index, changed, pairs, observations);
+            foreach (var vacancy in vacancies) Put(index.Idibu, vacancy);
+            Put(index.Idibu, changed, pairs, observations);
+            foreach (var referral in referrals) index.Referrals.Put(referral);
         };
     }
 

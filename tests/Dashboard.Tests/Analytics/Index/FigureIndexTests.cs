@@ -95,6 +95,15 @@ public sealed class FigureIndexTests
         ("candidates, page 2 of 7", async q => await q.CandidatesAsync(filter, null, 2, 7)),
         ("candidates who reached Interview", async q => await q.CandidatesAsync(filter, "Interview", 1, 10)),
         ("candidates who reached Placed", async q => await q.CandidatesAsync(filter, "Placed", 1, 100)),
+        ("referrals", async q => await q.ReferralsAsync(filter)),
+        ("referrals-over-time", async q => await q.ReferralsOverTimeAsync(filter)),
+        ("referral-applications", async q => await q.ReferralApplicationsAsync(filter, ReferralSelection.All, 1, 25)),
+        ("referral-applications, page 3 of 5", async q => await q.ReferralApplicationsAsync(filter, ReferralSelection.All, 3, 5)),
+        ("hired referrals", async q => await q.ReferralApplicationsAsync(filter, new ReferralSelection(State: "hired"), 1, 25)),
+        ("referrals rated A", async q => await q.ReferralApplicationsAsync(filter, new ReferralSelection(Rating: "A"), 1, 25)),
+        ("referrals by link", async q => await q.ReferralApplicationsAsync(filter, new ReferralSelection(Type: "link"), 1, 25)),
+        ("referrals closed without a reason", async q =>
+            await q.ReferralApplicationsAsync(filter, new ReferralSelection(CloseReason: ReferralBuckets.Unspecified), 1, 25)),
     ];
 
     /// <summary>No filter, dates, every facet alone (with "Unknown" too) and two facets with dates, from what the store holds.</summary>

@@ -802,6 +802,9 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("CloseReason")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -849,6 +852,8 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("ApplicationId");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("Deleted", "ReceivedAt");
 

@@ -785,6 +785,9 @@ namespace Dashboard.Storage.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CloseReason")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -832,6 +835,8 @@ namespace Dashboard.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("ApplicationId");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("Deleted", "ReceivedAt");
 

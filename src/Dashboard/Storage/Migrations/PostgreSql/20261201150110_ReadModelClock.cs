@@ -12,6 +12,13 @@ namespace Dashboard.Storage.Migrations.PostgreSql
         {
             migrationBuilder.AddColumn<long>(
                 name: "ChangeVersion",
+                table: "ReferralApplications",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<long>(
+                name: "ChangeVersion",
                 table: "IdibuVacancies",
                 type: "bigint",
                 nullable: false,
@@ -43,6 +50,11 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                 values: new object[] { 1, 0L, 0L });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReferralApplications_ChangeVersion",
+                table: "ReferralApplications",
+                column: "ChangeVersion");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdibuVacancies_ChangeVersion",
                 table: "IdibuVacancies",
                 column: "ChangeVersion");
@@ -60,12 +72,20 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                 name: "ReadModelClock");
 
             migrationBuilder.DropIndex(
+                name: "IX_ReferralApplications_ChangeVersion",
+                table: "ReferralApplications");
+
+            migrationBuilder.DropIndex(
                 name: "IX_IdibuVacancies_ChangeVersion",
                 table: "IdibuVacancies");
 
             migrationBuilder.DropIndex(
                 name: "IX_IdibuCandidates_ChangeVersion",
                 table: "IdibuCandidates");
+
+            migrationBuilder.DropColumn(
+                name: "ChangeVersion",
+                table: "ReferralApplications");
 
             migrationBuilder.DropColumn(
                 name: "ChangeVersion",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Dashboard.Storage.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlDashboardDbContext))]
-    [Migration("20261201143028_ReadModelClock")]
+    [Migration("20261201150110_ReadModelClock")]
     partial class ReadModelClock
     {
         /// <inheritdoc />
@@ -805,6 +805,9 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("CloseReason")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -852,6 +855,8 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("ApplicationId");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("Deleted", "ReceivedAt");
 

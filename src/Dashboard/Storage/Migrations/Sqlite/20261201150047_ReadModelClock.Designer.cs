@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dashboard.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDashboardDbContext))]
-    [Migration("20261201143024_ReadModelClock")]
+    [Migration("20261201150047_ReadModelClock")]
     partial class ReadModelClock
     {
         /// <inheritdoc />
@@ -788,6 +788,9 @@ namespace Dashboard.Storage.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CloseReason")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -835,6 +838,8 @@ namespace Dashboard.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("ApplicationId");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("Deleted", "ReceivedAt");
 
