@@ -188,7 +188,9 @@ public sealed class DeliveryProjector(
         var referrals = rows.Referrals.Values.OfType<ReferralApplication>().ToList();
         if (candidates.Count == 0 && vacancies.Count == 0 && referrals.Count == 0) return;
 
-        var clock = await db.ReadModelClock.SingleAsync(c => c.Id == ReadModelClock.SingleRowId, ct);
+        // The migration that made the clock put its row in; a store that lost it gets it back rather than stop projecting.
+        var clock = await db.ReadModelClock.SingleOrDefaultAsync(c => c.Id == ReadModelClock.SingleRowId, ct)
+                    ?? db.ReadModelClock.Add(new ReadModelClock { Id = ReadModelClock.SingleRowId }).Entity;
         var version = clock.Version + 1;
         db.Entry(clock).Property(c => c.Version).CurrentValue = version;
         foreach (var candidate in candidates) db.Entry(candidate).Property(c => c.ChangeVersion).CurrentValue = version;

@@ -21,8 +21,8 @@ internal static class FigureIndexLoader
 
     private sealed record ObservationRow(string CandidateId, string VacancyId, string StatusKey, DateTime FirstObservedAt);
 
-    public static Task<ReadModelClock> ClockAsync(DashboardDbContext db, CancellationToken ct) =>
-        db.ReadModelClock.AsNoTracking().SingleAsync(c => c.Id == ReadModelClock.SingleRowId, ct);
+    public static async Task<ReadModelClock> ClockAsync(DashboardDbContext db, CancellationToken ct) =>
+        await db.ReadModelClock.AsNoTracking().SingleOrDefaultAsync(c => c.Id == ReadModelClock.SingleRowId, ct) ?? new ReadModelClock();
 
     /// <summary>A fresh index of the whole store, and the clock it is current with.</summary>
     public static async Task<(FigureIndex Index, ReadModelClock Clock)> LoadAsync(IDbContextFactory<DashboardDbContext> factory, CancellationToken ct)
