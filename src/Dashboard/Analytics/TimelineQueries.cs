@@ -51,7 +51,8 @@ internal static class TimelineQueries
             .Concat(failures.Select(f => (f.HourStart.Date, "Auth failures", (int)f.Count))));
     }
 
-    private static TimeSeries Weekly(IEnumerable<(DateTime Day, string Series, int Count)> rows)
+    /// <summary>Series by their total, largest first; equal totals by name, so no database's grouping order shows through.</summary>
+    internal static TimeSeries Weekly(IEnumerable<(DateTime Day, string Series, int Count)> rows)
     {
         var list = rows.ToList();
         if (list.Count == 0) return new TimeSeries([], []);
@@ -60,7 +61,7 @@ internal static class TimelineQueries
         var last = byWeek.Keys.Max();
         var weeks = Enumerable.Range(0, (last.DayNumber - first.DayNumber) / 7 + 1).Select(i => first.AddDays(7 * i)).ToList();
         var series = list.Select(r => r.Series).Distinct()
-            .OrderByDescending(name => list.Where(r => r.Series == name).Sum(r => r.Count))
+            .OrderByDescending(name => list.Where(r => r.Series == name).Sum(r => r.Count)).ThenBy(name => name, StringComparer.Ordinal)
             .Select(name => new NamedSeries(name, weeks.Select(w =>
                 byWeek.TryGetValue(w, out var inWeek) ? inWeek.Where(r => r.Series == name).Sum(r => r.Count) : 0).ToList()))
             .ToList();

@@ -103,6 +103,7 @@ public sealed class DeliveryReplay(
         await db.FirstbirdEvents.ExecuteDeleteAsync(ct);
         await db.ReferralApplications.ExecuteDeleteAsync(ct);
         await db.QuarantinedEnvelopes.ExecuteDeleteAsync(ct);
+        await ReadModelEpoch.BeginNewAsync(db, ct);
         return await db.Deliveries.Where(d => d.Status != DeliveryStatus.Erased).ExecuteUpdateAsync(set => set
             .SetProperty(d => d.Status, DeliveryStatus.Accepted)
             .SetProperty(d => d.StatusReason, (string?)null)

@@ -95,6 +95,7 @@ public sealed class PersonalData(
         {
             await table();
         }
+        await ReadModelEpoch.BeginNewAsync(db, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         // The delivery stays as a tombstone so the log still accounts for it; a rebuild skips it.
         await db.Deliveries.Where(d => erase.Contains(d.Id)).ExecuteUpdateAsync(set => set
