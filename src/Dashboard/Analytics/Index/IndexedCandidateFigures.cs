@@ -130,7 +130,9 @@ internal static class IndexedCandidateFigures
             var key = (index.Created[slot] - index.Created[slot] % TimeSpan.TicksPerDay, index.Source[slot]);
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
-        return TimelineQueries.Weekly(counts.Select(c => (
-            new DateTime(c.Key.Day, DateTimeKind.Utc), c.Key.Source < 0 ? AnalyticsFilter.Unknown : index.Sources[c.Key.Source], c.Value)));
+        return TimelineQueries.Weekly(counts
+            .Select(c => (Day: c.Key.Day, Source: c.Key.Source < 0 ? null : index.Sources[c.Key.Source], Count: c.Value))
+            .OrderBy(c => c.Day).ThenBy(c => c.Source, StringComparer.Ordinal)
+            .Select(c => (new DateTime(c.Day, DateTimeKind.Utc), c.Source ?? AnalyticsFilter.Unknown, c.Count)));
     }
 }

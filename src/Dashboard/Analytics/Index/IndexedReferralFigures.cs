@@ -84,8 +84,10 @@ internal static class IndexedReferralFigures
             var key = (index.Received[slot] - index.Received[slot] % TimeSpan.TicksPerDay, index.Type[slot]);
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
-        return TimelineQueries.Weekly(counts.Select(c => (
-            new DateTime(c.Key.Day, DateTimeKind.Utc), ReferralBuckets.TypeOf(c.Key.Type < 0 ? null : index.Types[c.Key.Type]), c.Value)));
+        return TimelineQueries.Weekly(counts
+            .Select(c => (Day: c.Key.Day, Type: c.Key.Type < 0 ? null : index.Types[c.Key.Type], Count: c.Value))
+            .OrderBy(c => c.Day).ThenBy(c => c.Type, StringComparer.Ordinal)
+            .Select(c => (new DateTime(c.Day, DateTimeKind.Utc), ReferralBuckets.TypeOf(c.Type), c.Count)));
     }
 
     /// <summary>One page of the live applications a selection keeps, newest first, and how many there are.</summary>
