@@ -23,6 +23,8 @@ public static class DashboardTheme
             Success = "#81C784", SuccessContrastText = "#000000", Error = "#F28B82", ErrorContrastText = "#000000",
             Warning = "#FFB74D", WarningContrastText = "#000000", Info = "#8AB4F8", InfoContrastText = "#000000",
             TextSecondary = "#C4C4CC",
+            // Alerts write their text in the darkened colour, on a tint of it: in dark mode it must stay light.
+            SuccessDarken = "#81C784", ErrorDarken = "#F6AEA9", WarningDarken = "#FFB74D", InfoDarken = "#A8C7FA",
         },
     };
 }
