@@ -71,7 +71,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, SampleDashboard s
 
         // The date picker of a custom period.
         await AppPages.OpenAsync(page, "/quality?range=custom");
-        await page.GetByTestId("filter-dates").Locator("input").First.ClickAsync();
+        await page.Locator(".mud-picker input").First.ClickAsync();
         await Expect(page.Locator(".mud-popover-open .mud-picker-calendar-content").First).ToBeVisibleAsync();
         await ScanAsync("date picker");
 
