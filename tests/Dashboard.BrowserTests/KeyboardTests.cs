@@ -105,6 +105,27 @@ public sealed class KeyboardTests(BrowserFixture browser, SampleDashboard sample
         Assert.Empty(unseen);
     }
 
+    [Fact]
+    public async Task TheFiguresTableSortsFromTheKeyboard()
+    {
+        var page = await sample.Live.SignInAsync(browser.Browser);
+        await AppPages.OpenAsync(page, "/sources?range=all");
+        var unseen = new List<string>();
+        var table = page.GetByTestId("sources-table");
+        var header = table.Locator("th", new() { Has = page.GetByTestId("sort-source") });
+        await Expect(header).ToHaveAttributeAsync("aria-sort", "none");
+
+        await TabToAsync(page, page.GetByTestId("sort-source"), unseen);
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(header).ToHaveAttributeAsync("aria-sort", "ascending");
+        var sources = (await table.Locator("tbody tr td:first-child").AllInnerTextsAsync()).Select(s => s.Trim()).ToList();
+        Assert.Equal(sources.Order(StringComparer.CurrentCulture), sources);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(header).ToHaveAttributeAsync("aria-sort", "descending");
+        Assert.Empty(unseen);
+    }
+
     /// <summary>
     /// Presses Tab (or Shift+Tab) until <paramref name="target"/> or something inside it has the focus, noting every
     /// stop on the way that has the focus but cannot be seen.

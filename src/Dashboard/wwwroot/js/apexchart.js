@@ -27,12 +27,16 @@ function loadLibrary() {
 
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
-// A funnel's stages are named on the funnel itself (SVG text, so a name is drawn as written).
+// A funnel's stages are named on the funnel itself (SVG text, so a name is drawn as written) where the bar is wide
+// enough to hold the name; a narrow bar keeps its number only, the name staying in the chart's table.
 function withStageNames(options) {
   if (options.plotOptions?.bar?.isFunnel) {
     options.dataLabels = {
       ...options.dataLabels,
-      formatter: (value, { dataPointIndex, w }) => `${w.globals.labels[dataPointIndex] ?? ''}: ${value}`,
+      formatter: (value, { dataPointIndex, w }) => {
+        const widest = Math.max(...w.globals.series.flat(), 1);
+        return value / widest >= 0.3 ? `${w.globals.labels[dataPointIndex] ?? ''}: ${value}` : `${value}`;
+      },
     };
   }
   return options;
