@@ -73,6 +73,9 @@ public abstract class AnalyticsPage : ComponentBase, IDisposable
     /// <summary>Puts a new view in the URL; the page reloads its figures from there, so the link always matches.</summary>
     protected void ShowView(DashboardView view) => Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(view.ToQuery()));
 
+    /// <summary>The address of another view of this page: a real link, so the keyboard reaches it and it opens in a new tab.</summary>
+    protected string ViewHref(DashboardView view) => Navigation.GetUriWithQueryParameters(view.ToQuery());
+
     /// <summary>The CSV of exactly the figures shown: the same endpoint and filter as the JSON API.</summary>
     protected string CsvHref(string endpoint)
     {
