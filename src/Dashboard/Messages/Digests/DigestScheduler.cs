@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Dashboard.Access;
 using Dashboard.Messages.AgencyZone;
 using Dashboard.Messages.Outbox;
@@ -51,6 +52,34 @@ public sealed class DigestScheduler(
             }
         }
         return queued;
+    }
+
+    /// <summary>
+    /// Queues one of <paramref name="person"/>'s own digests now, as today's would be, outside its schedule (to see
+    /// what it looks like); false when it is not theirs or they have no address.
+    /// </summary>
+    public async Task<bool> QueueNowAsync(long subscriptionId, ClaimsPrincipal person, CancellationToken ct)
+    {
+        var userId = person.FindFirstValue(ClaimTypes.NameIdentifier);
+        DigestSubscription? subscription;
+        string? email;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            subscription = await db.Set<DigestSubscription>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == subscriptionId && s.UserId == userId, ct);
+            email = await db.Set<DashboardUser>().Where(u => u.Id == userId && !u.Disabled).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        }
+        if (subscription is null || email is null) return false;
+        var zone = await agencyZone.CurrentAsync(ct);
+        var now = clock.GetUtcNow();
+        var message = await composer.ComposeAsync(subscription, email, ZonedTime.Today(now, zone), now, zone, ct);
+        message.CreatedAt = message.NextAttemptAt = now.UtcDateTime;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            db.Add(message);
+            await db.SaveChangesAsync(ct);
+        }
+        logger.LogInformation("Queued digest {SubscriptionId} on request as outbox message {MessageId}", subscriptionId, message.Id);
+        return true;
     }
 
     private async Task<bool> ClaimAndQueueAsync(
