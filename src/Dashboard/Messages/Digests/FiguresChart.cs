@@ -15,6 +15,20 @@ public static class FiguresChart
     private static readonly SKColor Before = SKColor.Parse("#999999");
     private static readonly SKColor Ink = SKColor.Parse("#222222");
 
+    // The Linux build of Skia used here finds no system fonts by name, so the font is read from its file. Without
+    // one (Debian: fonts-dejavu-core) the bars are drawn unlabelled; the email's table still says every number.
+    private static readonly string[] FontFiles =
+    [
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/TTF/DejaVuSans.ttf",
+    ];
+
+    private static readonly Lazy<SKTypeface> Typeface = new(() =>
+        FontFiles.Where(File.Exists).Select(SKTypeface.FromFile).FirstOrDefault(t => t is not null) ?? SKTypeface.Default);
+
+    /// <summary>Whether this machine has a font to label the bars with.</summary>
+    public static bool HasLabels => Typeface.Value != SKTypeface.Default;
+
     public sealed record Bar(string Name, int Value, int? Previous);
 
     public static byte[] Render(IReadOnlyList<Bar> bars)
@@ -22,7 +36,7 @@ public static class FiguresChart
         using var surface = SKSurface.Create(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
-        using var typeface = SKTypeface.FromFamilyName("DejaVu Sans") ?? SKTypeface.Default;
+        var typeface = Typeface.Value;
         using var font = new SKFont(typeface, 13);
         using var small = new SKFont(typeface, 11);
         using var ink = new SKPaint { Color = Ink, IsAntialias = true };
