@@ -36,8 +36,10 @@ public static class MessagesRegistration
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxQueries>();
         services.AddSingleton<OutboxSignal>();
+        // The factory's own request log names the full address, and a chat webhook's address is its credential.
         services.AddHttpClient(ChatSender.ClientName, client => client.Timeout = TimeSpan.FromSeconds(20))
-            .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false })
+            .RemoveAllLoggers();
         services.AddHostedService<MessageRounds>();
         return builder;
     }
