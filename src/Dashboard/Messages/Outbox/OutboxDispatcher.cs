@@ -13,11 +13,19 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a sent message stays on the outbox page (its chart is most of its size).</summary>
+    public static readonly TimeSpan KeepSent = TimeSpan.FromDays(90);
     private const int Batch = 20;
 
     /// <summary>Sends every message due now; returns how many were sent.</summary>
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            var old = clock.GetUtcNow().UtcDateTime - KeepSent;
+            await db.Set<OutboxMessage>().Where(m => m.Status == OutboxStatus.Sent && m.SentAt < old).ExecuteDeleteAsync(ct);
+        }
         var sent = 0;
         var tried = new HashSet<long>();
         while (true)
