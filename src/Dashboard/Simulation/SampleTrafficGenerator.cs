@@ -63,9 +63,11 @@ public static class SampleTrafficGenerator
         duplicates = (int)Math.Round(deliveries.Count * share);
         for (var i = 0; i < duplicates; i++)
         {
-            var original = random.Next(deliveries.Count);
-            var position = result.IndexOf(deliveries[original]) + 1 + random.Next(0, 20);
-            result.Insert(Math.Min(position, result.Count), deliveries[original] with { IsDuplicate = true });
+            var original = deliveries[random.Next(deliveries.Count)];
+            // Only the original itself equals it (its body is an array of its own), so finding it by reference finds
+            // the same place as by value, without comparing record by record across an agency's slice.
+            var position = result.FindIndex(d => ReferenceEquals(d, original)) + 1 + random.Next(0, 20);
+            result.Insert(Math.Min(position, result.Count), original with { IsDuplicate = true });
         }
         return result;
     }
