@@ -13,14 +13,15 @@ public static class FiguresCommand
         var only = options.Text("only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         await using var store = await BenchStore.OpenAsync(options.RequiredText("store"));
         var filters = await FilterCombinations.ForAsync(store.Factory);
-        foreach (var (endpoint, call) in AnalyticsCalls.All.Where(c => only is null || only.Contains(c.Endpoint)))
+        foreach (var (name, filter) in filters) Console.WriteLine($"filter | {name} | {filter.ToQueryString()}");
+        foreach (var figure in AnalyticsCalls.All.Where(c => only is null || only.Contains(c.Name)))
         {
             foreach (var (name, filter) in filters)
             {
-                var task = call(store.Queries, filter);
+                var task = figure.Call(store.Queries, filter);
                 await task;
                 var result = task.GetType().GetProperty("Result")!.GetValue(task);
-                Console.WriteLine($"{endpoint} | {name} | {JsonSerializer.Serialize(result)}");
+                Console.WriteLine($"{figure.Name} | {name} | {JsonSerializer.Serialize(result)}");
             }
         }
         return 0;
