@@ -45,6 +45,9 @@ public sealed class BenchStore : IAsyncDisposable
 
     /// <summary>The SQLite file; empty for a PostgreSQL store.</summary>
     public string File { get; }
+
+    /// <summary>What a report calls the store: the file's name, or the database's.</summary>
+    public string Name => IsPostgreSql ? new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Database ?? "" : Path.GetFileName(File);
     public string ConnectionString { get; }
     public IDbContextFactory<DashboardDbContext> Factory { get; }
     public IAnalyticsQueries Queries { get; }
