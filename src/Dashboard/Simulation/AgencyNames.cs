@@ -8,12 +8,12 @@ internal static class AgencyNames
     private static readonly string[] Roles =
     [
         "Recruitment Consultant", "Backend Engineer", "Payroll Specialist", "Sales Manager", "Data Analyst", "Nurse",
-        "Warehouse Lead", "Office Assistant", "Care Assistant", "Forklift Driver", "Customer Service Advisor",
+        "Warehouse Lead", "Office Assistant", "Care Worker", "Forklift Driver", "Customer Service Advisor",
         "Accounts Payable Clerk", "Project Manager", "Software Tester", "HGV Driver", "Electrician", "Chef de Partie",
         "Receptionist", "Marketing Executive", "HR Advisor", "Quantity Surveyor", "Site Manager", "Mechanical Engineer",
-        "Support Worker", "Pharmacist", "Teaching Assistant", "Legal Secretary", "Financial Controller",
+        "Support Worker", "Pharmacist", "Teacher", "Legal Secretary", "Financial Controller",
         "Business Analyst", "DevOps Engineer", "Frontend Developer", "Cleaner", "Security Officer", "Picker Packer",
-        "Bookkeeper", "Field Sales Executive", "Call Centre Agent", "Dental Nurse", "Plumber", "Estimator",
+        "Bookkeeper", "Field Sales Executive", "Call Centre Operator", "Dental Nurse", "Plumber", "Estimator",
         "Production Operative", "Buyer", "Logistics Coordinator", "Credit Controller", "Solicitor", "Social Worker",
         "Maintenance Technician", "Store Manager", "Graphic Designer", "IT Support Analyst",
     ];
