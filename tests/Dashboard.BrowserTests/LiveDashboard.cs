@@ -45,13 +45,15 @@ public sealed class LiveDashboard : IAsyncDisposable
         return live;
     }
 
-    public async Task<IPage> SignInAsync(IBrowser browser, string email = AdminEmail)
+    /// <summary>Signs in on a new browser context; <paramref name="context"/> may change it (a phone's viewport, dark mode).</summary>
+    public async Task<IPage> SignInAsync(IBrowser browser, string email = AdminEmail, Action<BrowserNewContextOptions>? context = null)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        var options = new BrowserNewContextOptions
         {
             BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, AcceptDownloads = true,
-        });
-        var page = await context.NewPageAsync();
+        };
+        context?.Invoke(options);
+        var page = await (await browser.NewContextAsync(options)).NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", Password);

@@ -1,5 +1,6 @@
 using Dashboard.Access;
 using Dashboard.Analytics.Funnel;
+using Dashboard.Analytics.Index;
 using Dashboard.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,7 +11,22 @@ public static class AnalyticsEndpoints
     public static WebApplicationBuilder AddAnalytics(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<FunnelDefinitionStore>();
-        builder.Services.AddSingleton<IAnalyticsQueries, AnalyticsQueryService>();
+        if (builder.Configuration.GetValue("Analytics:FigureIndex", true))
+        {
+            builder.Services.AddSingleton<FigureIndexHost>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<FigureIndexHost>());
+        }
+        builder.Services.AddSingleton<AnalyticsQueryService>();
+        // Off only to measure what a figure costs to compute (every ask then computes it again).
+        if (builder.Configuration.GetValue("Analytics:FigureCache", true))
+        {
+            builder.Services.AddSingleton<FigureCache>();
+            builder.Services.AddSingleton<IAnalyticsQueries, CachedAnalyticsQueries>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IAnalyticsQueries>(sp => sp.GetRequiredService<AnalyticsQueryService>());
+        }
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using Dashboard.Analytics.Funnel;
+using Dashboard.Analytics.Index;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,31 +7,51 @@ namespace Dashboard.Analytics;
 
 /// <summary>
 /// The one place figures come from: the dashboard pages and <c>/api/analytics/*</c> both call it, so a chart and
-/// its API cannot disagree. Each call uses its own short-lived context.
+/// its API cannot disagree. Each call uses its own short-lived context. The candidate and funnel figures come from
+/// the in-memory figure index when there is one (see docs/figures.md), else from the store's own queries, which
+/// give the same answers more slowly.
 /// </summary>
-public sealed class AnalyticsQueryService(IDbContextFactory<DashboardDbContext> factory, FunnelDefinitionStore funnel) : IAnalyticsQueries
+public sealed class AnalyticsQueryService(
+    IDbContextFactory<DashboardDbContext> factory, FunnelDefinitionStore funnel, FigureIndexHost? index = null) : IAnalyticsQueries
 {
     public Task<IReadOnlyList<SourceFigure>> SourcesAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
-        WithTargetsAsync(filter, CandidateFigureQueries.SourcesAsync, ct);
+        FromIndexOrStoreAsync(filter, IndexedCandidateFigures.Sources, CandidateFigureQueries.SourcesAsync, ct);
 
     public Task<IReadOnlyList<LocationFigure>> LocationsAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
-        WithTargetsAsync(filter, CandidateFigureQueries.LocationsAsync, ct);
+        FromIndexOrStoreAsync(filter, IndexedCandidateFigures.Locations, CandidateFigureQueries.LocationsAsync, ct);
 
     public Task<IReadOnlyList<ConsultantFigure>> ConsultantsAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
-        WithTargetsAsync(filter, CandidateFigureQueries.ConsultantsAsync, ct);
+        FromIndexOrStoreAsync(filter, IndexedCandidateFigures.Consultants, CandidateFigureQueries.ConsultantsAsync, ct);
 
     public Task<FunnelFigures> FunnelAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
-        WithTargetsAsync(filter, FunnelQueries.FunnelAsync, ct);
+        FromIndexOrStoreAsync(filter, IndexedFunnelFigures.Funnel, FunnelQueries.FunnelAsync, ct);
 
-    public Task<OverviewFigures> OverviewAsync(AnalyticsFilter filter, AnalyticsFilter? previous, CancellationToken ct = default) =>
-        WithTargetsAsync(filter, (db, f, t, c) => OverviewQueries.OverviewAsync(db, f, previous?.Normalized(), t, c), ct);
+    public async Task<OverviewFigures> OverviewAsync(AnalyticsFilter filter, AnalyticsFilter? previous, CancellationToken ct = default)
+    {
+        filter = filter.Normalized();
+        previous = previous?.Normalized();
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var targets = await StatusTargets.LoadAsync(db, funnel, ct);
+        var tiles = index is null ? null : await index.ReadAsync(i =>
+        {
+            var mapping = new StatusMapping(i.Idibu, targets);
+            return OverviewQueries.Tiles(
+                IndexedCandidateFigures.Counts(i.Idibu, filter, mapping),
+                previous is null ? null : IndexedCandidateFigures.Counts(i.Idibu, previous, mapping),
+                IndexedReferralFigures.Counts(i.Referrals, filter),
+                previous is null ? null : IndexedReferralFigures.Counts(i.Referrals, previous),
+                IndexedCandidateFigures.ActiveVacancies(i.Idibu));
+        }, ct);
+        return tiles ?? await OverviewQueries.OverviewAsync(db, filter, previous, targets, ct);
+    }
 
     public Task<FunnelTimings> FunnelTimingsAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
-        WithTargetsAsync(filter, FunnelTimingQueries.TimingsAsync, ct);
+        FromIndexOrStoreAsync(filter, IndexedFunnelFigures.Timings, FunnelTimingQueries.TimingsAsync, ct);
 
     /// <summary>The funnel of every vacancy with applications in scope, busiest first.</summary>
     public async Task<IReadOnlyList<VacancyFunnel>> VacancyFunnelsAsync(AnalyticsFilter filter, CancellationToken ct = default)
     {
+        if (await FromIndexAsync(filter, IndexedFunnelFigures.VacancyFunnels, ct) is { } indexed) return indexed;
         IReadOnlyList<FilterOption> vacancies;
         await using (var db = await factory.CreateDbContextAsync(ct))
             vacancies = await FilterOptionQueries.VacanciesAsync(db, ct);
@@ -44,17 +65,20 @@ public sealed class AnalyticsQueryService(IDbContextFactory<DashboardDbContext> 
         return funnels.OrderByDescending(f => f.Reached[0]).ToList();
     }
 
-    public Task<TimeSeries> CandidatesOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
-        WithDbAsync(filter, TimelineQueries.CandidatesBySourceAsync, ct);
+    public async Task<TimeSeries> CandidatesOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
+        await FromIndexAsync(filter, (i, f, _) => IndexedCandidateFigures.CandidatesBySource(i, f), ct)
+        ?? await WithDbAsync(filter, TimelineQueries.CandidatesBySourceAsync, ct);
 
-    public Task<TimeSeries> ReferralsOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
-        WithDbAsync(filter, TimelineQueries.ReferralsByTypeAsync, ct);
+    public async Task<TimeSeries> ReferralsOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
+        await FromReferralIndexAsync(filter, IndexedReferralFigures.ReferralsByType, ct)
+        ?? await WithDbAsync(filter, TimelineQueries.ReferralsByTypeAsync, ct);
 
     public Task<TimeSeries> QualityOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
         WithDbAsync(filter, TimelineQueries.QualityAsync, ct);
 
-    public Task<ReferralFigures> ReferralsAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
-        WithDbAsync(filter, ReferralQueries.ReferralsAsync, ct);
+    public async Task<ReferralFigures> ReferralsAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
+        await FromReferralIndexAsync(filter, IndexedReferralFigures.Referrals, ct)
+        ?? await WithDbAsync(filter, ReferralQueries.ReferralsAsync, ct);
 
     public Task<QualityFigures> QualityAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
         WithDbAsync(filter, QualityQueries.QualityAsync, ct);
@@ -64,18 +88,35 @@ public sealed class AnalyticsQueryService(IDbContextFactory<DashboardDbContext> 
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var targets = await StatusTargets.LoadAsync(db, funnel, ct);
-        return await DrillDownQueries.CandidatesAsync(db, filter.Normalized(), targets, reachedStage, page, pageSize, ct);
+        var normalized = filter.Normalized();
+        var (bounded, size) = DrillDownQueries.Bounded(page, pageSize);
+        var chosen = index is null ? null : await index.ReadAsync(i => new
+        {
+            Listing = IndexedListings.Candidates(i.Idibu, normalized, new StatusMapping(i.Idibu, targets), reachedStage, bounded, size),
+        }, ct);
+        return chosen is null
+            ? await DrillDownQueries.CandidatesAsync(db, normalized, targets, reachedStage, page, pageSize, ct)
+            : await DrillDownQueries.RowsAsync(db, chosen.Listing.Page, bounded, size, chosen.Listing.Total, ct);
     }
 
     public async Task<RowPage<ReferralRow>> ReferralApplicationsAsync(
         AnalyticsFilter filter, ReferralSelection selection, int page, int pageSize, CancellationToken ct = default)
     {
+        var normalized = filter.Normalized();
+        var (bounded, size) = DrillDownQueries.Bounded(page, pageSize);
+        var chosen = await FromReferralIndexAsync(normalized, (i, f) => new
+        {
+            Listing = IndexedReferralFigures.Applications(i, f, selection, bounded, size),
+        }, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await ReferralDrillDownQueries.ReferralsAsync(db, filter.Normalized(), selection, page, pageSize, ct);
+        return chosen is null
+            ? await ReferralDrillDownQueries.ReferralsAsync(db, normalized, selection, page, pageSize, ct)
+            : await ReferralDrillDownQueries.RowsAsync(db, chosen.Listing.Page, bounded, size, chosen.Listing.Total, ct);
     }
 
     public async Task<FilterOptions> FilterOptionsAsync(CancellationToken ct = default)
     {
+        if (index is not null && await index.ReadAsync(i => IndexedListings.Options(i.Idibu), ct) is { } indexed) return indexed;
         await using var db = await factory.CreateDbContextAsync(ct);
         return await FilterOptionQueries.OptionsAsync(db, ct);
     }
@@ -85,6 +126,32 @@ public sealed class AnalyticsQueryService(IDbContextFactory<DashboardDbContext> 
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         return await query(db, filter.Normalized(), ct);
+    }
+
+    private async Task<T> FromIndexOrStoreAsync<T>(
+        AnalyticsFilter filter,
+        Func<IdibuFigureIndex, AnalyticsFilter, StatusMapping, T> fromIndex,
+        Func<DashboardDbContext, AnalyticsFilter, StatusTargets, CancellationToken, Task<T>> fromStore,
+        CancellationToken ct) where T : class =>
+        await FromIndexAsync(filter, fromIndex, ct) ?? await WithTargetsAsync(filter, fromStore, ct);
+
+    /// <summary>The figure from the index, with today's funnel; null when there is no index to ask.</summary>
+    private async Task<T?> FromIndexAsync<T>(
+        AnalyticsFilter filter, Func<IdibuFigureIndex, AnalyticsFilter, StatusMapping, T> figure, CancellationToken ct) where T : class
+    {
+        if (index is null) return null;
+        StatusTargets targets;
+        await using (var db = await factory.CreateDbContextAsync(ct)) targets = await StatusTargets.LoadAsync(db, funnel, ct);
+        var normalized = filter.Normalized();
+        return await index.ReadAsync(i => figure(i.Idibu, normalized, new StatusMapping(i.Idibu, targets)), ct);
+    }
+
+    private async Task<T?> FromReferralIndexAsync<T>(AnalyticsFilter filter, Func<ReferralFigureIndex, AnalyticsFilter, T> figure, CancellationToken ct)
+        where T : class
+    {
+        if (index is null) return null;
+        var normalized = filter.Normalized();
+        return await index.ReadAsync(i => figure(i.Referrals, normalized), ct);
     }
 
     private async Task<T> WithTargetsAsync<T>(

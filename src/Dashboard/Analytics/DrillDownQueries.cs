@@ -24,7 +24,7 @@ internal static class DrillDownQueries
     public static async Task<RowPage<CandidateRow>> CandidatesAsync(
         DashboardDbContext db, AnalyticsFilter filter, StatusTargets targets, string? reachedStage, int page, int pageSize, CancellationToken ct)
     {
-        (page, pageSize) = (Math.Max(1, page), Math.Clamp(pageSize, 1, MaxPageSize));
+        (page, pageSize) = Bounded(page, pageSize);
         var candidates = CandidateScope.Candidates(db, filter);
         if (reachedStage is not null)
         {
@@ -48,6 +48,23 @@ internal static class DrillDownQueries
                 r.ConsultantName, r.CreatedAt, r.Placed)).ToList(),
             page, pageSize, total);
     }
+
+    /// <summary>The rows of a page whose candidates the figure index chose, in its order; one erased meanwhile is left out.</summary>
+    public static async Task<RowPage<CandidateRow>> RowsAsync(
+        DashboardDbContext db, IReadOnlyList<(string CandidateId, bool Placed)> chosen, int page, int pageSize, int total, CancellationToken ct)
+    {
+        var ids = chosen.Select(c => c.CandidateId).ToList();
+        var rows = await db.IdibuCandidates.AsNoTracking().Where(c => ids.Contains(c.CandidateId))
+            .Select(c => new { c.CandidateId, c.FirstName, c.LastName, c.Source, c.ConsultantName, c.CreatedAt })
+            .ToDictionaryAsync(c => c.CandidateId, StringComparer.Ordinal, ct);
+        return new RowPage<CandidateRow>(
+            chosen.Where(c => rows.ContainsKey(c.CandidateId)).Select(c => rows[c.CandidateId]).Select((r, i) => new CandidateRow(
+                r.CandidateId, NameOf(r.FirstName, r.LastName, r.CandidateId), r.Source ?? AnalyticsFilter.Unknown, r.ConsultantName, r.CreatedAt,
+                chosen.First(c => c.CandidateId == r.CandidateId).Placed)).ToList(),
+            page, pageSize, total);
+    }
+
+    public static (int Page, int PageSize) Bounded(int page, int pageSize) => (Math.Max(1, page), Math.Clamp(pageSize, 1, MaxPageSize));
 
     private static string NameOf(string? first, string? last, string id) =>
         string.Join(' ', new[] { first, last }.Where(n => !string.IsNullOrWhiteSpace(n))) is { Length: > 0 } name ? name : $"Candidate {id}";

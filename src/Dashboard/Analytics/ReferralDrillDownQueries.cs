@@ -33,6 +33,21 @@ internal static class ReferralDrillDownQueries
         var rows = await query.OrderByDescending(a => a.ReceivedAt).ThenBy(a => a.ApplicationId)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .ToListAsync(ct);
+        return await PageAsync(db, rows, page, pageSize, total, ct);
+    }
+
+    /// <summary>The rows of a page whose applications the figure index chose, in its order.</summary>
+    public static async Task<RowPage<ReferralRow>> RowsAsync(
+        DashboardDbContext db, IReadOnlyList<string> chosen, int page, int pageSize, int total, CancellationToken ct)
+    {
+        var rows = await db.ReferralApplications.AsNoTracking().Where(a => chosen.Contains(a.ApplicationId))
+            .ToDictionaryAsync(a => a.ApplicationId, StringComparer.Ordinal, ct);
+        return await PageAsync(db, chosen.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), page, pageSize, total, ct);
+    }
+
+    private static async Task<RowPage<ReferralRow>> PageAsync(
+        DashboardDbContext db, List<ReferralApplication> rows, int page, int pageSize, int total, CancellationToken ct)
+    {
         var ids = rows.Select(r => r.ApplicationId).ToList();
         var feedback = (await ReferralQueries.CurrentFeedbackAsync(db, db.ReferralApplications.Where(a => ids.Contains(a.ApplicationId))
                 .Select(a => a.ApplicationId), ct))

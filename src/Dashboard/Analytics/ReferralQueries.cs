@@ -63,9 +63,13 @@ internal static class ReferralQueries
     }
 
     // The buckets always shown come first (a zero is a figure too), then the others present, "Other" last.
-    private static Dictionary<string, int> Count(IEnumerable<string?> buckets, IReadOnlyList<string> alwaysShown)
+    private static Dictionary<string, int> Count(IEnumerable<string?> buckets, IReadOnlyList<string> alwaysShown) =>
+        Count(buckets.Select(b => (b, 1)), alwaysShown);
+
+    /// <summary>The same from counts already gathered per value; a value without a bucket (null) is left out.</summary>
+    public static Dictionary<string, int> Count(IEnumerable<(string? Bucket, int Count)> counted, IReadOnlyList<string> alwaysShown)
     {
-        var counts = buckets.OfType<string>().GroupBy(b => b).ToDictionary(g => g.Key, g => g.Count());
+        var counts = counted.Where(c => c.Bucket is not null).GroupBy(c => c.Bucket!).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
         return alwaysShown
             .Concat(counts.Keys.Except(alwaysShown).Order(StringComparer.Ordinal).OrderBy(k => k == ReferralBuckets.Other))
             .ToDictionary(k => k, k => counts.GetValueOrDefault(k));

@@ -13,7 +13,8 @@ internal static class TimelineQueries
             .GroupBy(c => new { Day = c.CreatedAt.Date, c.Source })
             .Select(g => new { g.Key.Day, g.Key.Source, Count = g.Count() })
             .ToListAsync(ct);
-        return Weekly(rows.Select(r => (r.Day, r.Source ?? AnalyticsFilter.Unknown, r.Count)));
+        return Weekly(rows.OrderBy(r => r.Day).ThenBy(r => r.Source, StringComparer.Ordinal)
+            .Select(r => (r.Day, r.Source ?? AnalyticsFilter.Unknown, r.Count)));
     }
 
     public static async Task<TimeSeries> ReferralsByTypeAsync(DashboardDbContext db, AnalyticsFilter filter, CancellationToken ct)
@@ -23,7 +24,8 @@ internal static class TimelineQueries
             .GroupBy(a => new { Day = a.ReceivedAt.Date, a.ReceivedType })
             .Select(g => new { g.Key.Day, g.Key.ReceivedType, Count = g.Count() })
             .ToListAsync(ct);
-        return Weekly(rows.Select(r => (r.Day, ReferralBuckets.TypeOf(r.ReceivedType), r.Count)));
+        return Weekly(rows.OrderBy(r => r.Day).ThenBy(r => r.ReceivedType, StringComparer.Ordinal)
+            .Select(r => (r.Day, ReferralBuckets.TypeOf(r.ReceivedType), r.Count)));
     }
 
     public static async Task<TimeSeries> QualityAsync(DashboardDbContext db, AnalyticsFilter filter, CancellationToken ct)
@@ -51,7 +53,11 @@ internal static class TimelineQueries
             .Concat(failures.Select(f => (f.HourStart.Date, "Auth failures", (int)f.Count))));
     }
 
-    private static TimeSeries Weekly(IEnumerable<(DateTime Day, string Series, int Count)> rows)
+    /// <summary>
+    /// Series by their total, largest first; equal totals in the order the rows first name them, which callers give
+    /// as (day, then the raw value with none first, in ordinal order) whatever order the database grouped them in.
+    /// </summary>
+    internal static TimeSeries Weekly(IEnumerable<(DateTime Day, string Series, int Count)> rows)
     {
         var list = rows.ToList();
         if (list.Count == 0) return new TimeSeries([], []);

@@ -16,10 +16,12 @@ public sealed record RebuildProgress(bool Running, int Total, int Remaining, Dat
 /// <summary>
 /// Sends deliveries through today's parser again. Replay removes what a delivery produced on its own and queues it
 /// for the projector; rebuild empties the whole read model and queues every delivery, in arrival order, while
-/// ingestion goes on (new deliveries simply queue behind).
+/// ingestion goes on (new deliveries simply queue behind). Either changes the figures before the projector gets to
+/// them, so both say so at once.
 /// </summary>
 public sealed class DeliveryReplay(
-    IDbContextFactory<DashboardDbContext> factory, DeliveryProjector projector, ActingPerson acting, AuditLog audit, TimeProvider clock)
+    IDbContextFactory<DashboardDbContext> factory, DeliveryProjector projector, ActingPerson acting, AuditLog audit, DashboardChanges changes,
+    TimeProvider clock)
 {
     private RebuildProgress _rebuild = new(false, 0, 0, null);
 
@@ -32,6 +34,7 @@ public sealed class DeliveryReplay(
             await using var db = await factory.CreateDbContextAsync(ct);
             replayed = await QueueAgainAsync(db, ids, ct);
         }, ct);
+        changes.Publish();
         await audit.RecordAsync(actor, "delivery.replayed", ids.Count == 1 ? $"delivery {ids[0]}" : $"{ids.Count} deliveries", null, ct);
         return replayed;
     }
@@ -80,6 +83,7 @@ public sealed class DeliveryReplay(
             await transaction.CommitAsync(ct);
             _rebuild = new RebuildProgress(total > 0, total, total, clock.GetUtcNow().UtcDateTime);
         }, ct);
+        changes.Publish();
         await audit.RecordAsync(actor, "readmodel.rebuilt", null, $"{_rebuild.Total} deliveries queued", ct);
         return _rebuild;
     }
@@ -99,6 +103,7 @@ public sealed class DeliveryReplay(
         await db.FirstbirdEvents.ExecuteDeleteAsync(ct);
         await db.ReferralApplications.ExecuteDeleteAsync(ct);
         await db.QuarantinedEnvelopes.ExecuteDeleteAsync(ct);
+        await ReadModelEpoch.BeginNewAsync(db, ct);
         return await db.Deliveries.Where(d => d.Status != DeliveryStatus.Erased).ExecuteUpdateAsync(set => set
             .SetProperty(d => d.Status, DeliveryStatus.Accepted)
             .SetProperty(d => d.StatusReason, (string?)null)

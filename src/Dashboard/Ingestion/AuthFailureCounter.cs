@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dashboard.Projection;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,10 +7,12 @@ namespace Dashboard.Ingestion;
 
 /// <summary>
 /// Counts rejected webhook requests in memory and adds them to the store every few seconds, so that a flood of
-/// bad keys costs one small write, not one per request.
+/// bad keys costs one small write, not one per request. The data quality figures count them, so each write is
+/// announced as a change of the figures.
 /// </summary>
 public sealed class AuthFailureCounter(
-    IDbContextFactory<DashboardDbContext> factory, TimeProvider clock, ILogger<AuthFailureCounter> logger) : BackgroundService
+    IDbContextFactory<DashboardDbContext> factory, DashboardChanges changes, TimeProvider clock, ILogger<AuthFailureCounter> logger)
+    : BackgroundService
 {
     private ConcurrentDictionary<(string Provider, DateTime Hour), long> _pending = new();
 
@@ -48,6 +51,7 @@ public sealed class AuthFailureCounter(
                 if (updated == 0) db.AuthFailures.Add(new AuthFailureCount { Provider = provider, HourStart = hour, Count = count });
             }
             await db.SaveChangesAsync(cancellationToken);
+            changes.Publish();
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {

@@ -22,6 +22,7 @@ public sealed class StoreUnavailableException(string message, Exception? inner =
 public sealed class DeliveryLogWriter(
     IDbContextFactory<DashboardDbContext> factory,
     ProjectionSignal projectionSignal,
+    DashboardChanges changes,
     StoreWriteGate writeGate,
     StoreDialect dialect,
     InstanceMessages instances,
@@ -83,6 +84,9 @@ public sealed class DeliveryLogWriter(
         try
         {
             var receipts = await CommitRacingOthersAsync(batch);
+            // A duplicate leaves the projector nothing to do, so nothing else would tell the figures that count it;
+            // told before its sender is answered, so an answer asked for after that one counts it.
+            if (receipts.Any(r => r.Duplicate)) changes.Publish();
             for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(receipts[i]);
             projectionSignal.Notify();
             instances.Announce(InstanceTopic.Deliveries);

@@ -13,6 +13,7 @@ public sealed class DashboardChanges
     private readonly InstanceMessages? _instances;
     private readonly Lock _gate = new();
     private Func<Task>[] _subscribers = [];
+    private long _version;
 
     public DashboardChanges(ILogger<DashboardChanges> logger, InstanceMessages? instances = null)
     {
@@ -26,6 +27,12 @@ public sealed class DashboardChanges
     }
 
     public DateTimeOffset? LastChangeAt { get; private set; }
+
+    /// <summary>
+    /// Moves on with every change of the figures, here or announced by another instance. It moves before anyone is
+    /// told, so whatever a subscriber reads after hearing of a change is labelled with the new version at least.
+    /// </summary>
+    public long Version => Interlocked.Read(ref _version);
 
     public IDisposable Subscribe(Func<Task> onChange)
     {
@@ -41,6 +48,7 @@ public sealed class DashboardChanges
 
     private void PublishHere()
     {
+        Interlocked.Increment(ref _version);
         LastChangeAt = DateTimeOffset.UtcNow;
         foreach (var subscriber in _subscribers) _ = NotifyAsync(subscriber);
     }

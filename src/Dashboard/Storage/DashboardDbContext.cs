@@ -25,6 +25,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<IdibuStatusDefinition> IdibuStatuses => Set<IdibuStatusDefinition>();
     public DbSet<IdibuVacancy> IdibuVacancies => Set<IdibuVacancy>();
     public DbSet<IdibuSnapshot> IdibuSnapshots => Set<IdibuSnapshot>();
+    public DbSet<ReadModelClock> ReadModelClock => Set<ReadModelClock>();
 
     public DbSet<FirstbirdEventRow> FirstbirdEvents => Set<FirstbirdEventRow>();
     public DbSet<ReferralApplication> ReferralApplications => Set<ReferralApplication>();

@@ -16,11 +16,12 @@ public sealed record RetentionReport(int DeliveriesRedacted, int CandidatesRedac
 /// Retention (redact raw bodies and names after <c>Privacy:RedactBodiesAfterDays</c>) and erasure of one candidate
 /// everywhere, by idibu id or email. Figures survive retention; erasure also removes the candidate from them.
 /// Both run between projection batches: the projector folds what it read before it writes, so a candidate erased
-/// in between would otherwise be written back.
+/// in between would otherwise be written back. Both change what figures and their lists show (an erased candidate
+/// leaves them, a redacted name is no longer listed), so both announce a change.
 /// </summary>
 public sealed class PersonalData(
     IDbContextFactory<DashboardDbContext> factory, StoreDialect dialect, DeliveryProjector projector, ActingPerson acting, AuditLog audit,
-    TimeProvider clock)
+    DashboardChanges changes, TimeProvider clock)
 {
     /// <summary>Redacts now; <paramref name="actor"/> is null when the hourly schedule runs it.</summary>
     public async Task<RetentionReport> ApplyRetentionAsync(int days, ClaimsPrincipal? actor, CancellationToken ct)
@@ -28,6 +29,7 @@ public sealed class PersonalData(
         if (actor is not null) await acting.EnsureAdminAsync(actor, ct);
         RetentionReport? report = null;
         await projector.RunBetweenBatchesAsync(async () => report = await ApplyRetentionNowAsync(days, actor, ct), ct);
+        changes.Publish();
         return report!;
     }
 
@@ -37,6 +39,7 @@ public sealed class PersonalData(
         await acting.EnsureAdminAsync(actor, ct);
         ErasureReport? report = null;
         await projector.RunBetweenBatchesAsync(async () => report = await EraseNowAsync(idOrEmail, actor, ct), ct);
+        changes.Publish();
         return report!;
     }
 
@@ -92,6 +95,7 @@ public sealed class PersonalData(
         {
             await table();
         }
+        await ReadModelEpoch.BeginNewAsync(db, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         // The delivery stays as a tombstone so the log still accounts for it; a rebuild skips it.
         await db.Deliveries.Where(d => erase.Contains(d.Id)).ExecuteUpdateAsync(set => set

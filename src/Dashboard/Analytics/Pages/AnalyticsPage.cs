@@ -6,22 +6,36 @@ namespace Dashboard.Analytics.Pages;
 
 /// <summary>
 /// What every dashboard page shares: the view from the URL, loading and error states, and live refresh when the
-/// projector moves the figures (at most twice a second, however busy the senders are, so a figure trails its
-/// delivery by well under a second).
+/// figures change (at most twice a second, however busy the senders are, so a figure trails its delivery by well
+/// under a second). A change never cancels a load in progress: it waits for it and then loads once more, however
+/// many changes arrived meanwhile, so a page whose figures take longer than the interval still keeps up. Only a new
+/// view cancels a load, since the user asked for something else.
 /// </summary>
 public abstract class AnalyticsPage : ComponentBase, IDisposable
 {
     private static readonly TimeSpan RefreshAtMostEvery = TimeSpan.FromMilliseconds(500);
-    private IDisposable? _subscription;
-    private CancellationTokenSource _loading = new();
-    private int _refreshPending;
-    private DateTimeOffset _lastRefresh;
 
-    [Inject] protected IAnalyticsQueries Queries { get; set; } = default!;
+    // Cancelled, never disposed: a load still unwinding reads their tokens.
+    private readonly CancellationTokenSource _closed = new();
+    private CancellationTokenSource _view = new();
+
+    // Touched only on the page's dispatcher, so they need no lock.
+    private Task _load = Task.CompletedTask;
+    private Task _following = Task.CompletedTask;
+    private bool _changedSinceLoadStarted;
+    private DateTimeOffset _lastLiveLoad = DateTimeOffset.MinValue;
+
+    private IDisposable? _subscription;
+    private IAnalyticsQueries? _queries;
+
+    [Inject] private IAnalyticsQueries AllQueries { get; set; } = default!;
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
     [Inject] protected TimeProvider Clock { get; set; } = default!;
     [Inject] private DashboardChanges Changes { get; set; } = default!;
     [Inject] private ILogger<AnalyticsPage> Logger { get; set; } = default!;
+
+    /// <summary>The figures, as a load of this page reads them: answers for a view it no longer shows never arrive.</summary>
+    protected IAnalyticsQueries Queries => _queries ??= new ViewBoundQueries(AllQueries);
 
     [SupplyParameterFromQuery(Name = "range")] public string? RangeQuery { get; set; }
     [SupplyParameterFromQuery(Name = "from")] public string? FromQuery { get; set; }
@@ -47,12 +61,20 @@ public abstract class AnalyticsPage : ComponentBase, IDisposable
     {
         View = DashboardView.FromQuery(RangeQuery, FromQuery, ToQuery, VacancyQuery, SourceQuery, ConsultantQuery, LocationQuery);
         Filter = View.ToFilter(Today);
+        var superseded = _view;
+        _view = new CancellationTokenSource();
         Loading = true;
-        await RefreshAsync();
+        // Started before the old load is cancelled, so whatever the cancellation sets going finds this load under way.
+        var load = LoadFiguresAsync();
+        await superseded.CancelAsync();
+        await load;
     }
 
     /// <summary>Puts a new view in the URL; the page reloads its figures from there, so the link always matches.</summary>
     protected void ShowView(DashboardView view) => Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(view.ToQuery()));
+
+    /// <summary>The address of another view of this page: a real link, so the keyboard reaches it and it opens in a new tab.</summary>
+    protected string ViewHref(DashboardView view) => Navigation.GetUriWithQueryParameters(view.ToQuery());
 
     /// <summary>The CSV of exactly the figures shown: the same endpoint and filter as the JSON API.</summary>
     protected string CsvHref(string endpoint)
@@ -66,52 +88,83 @@ public abstract class AnalyticsPage : ComponentBase, IDisposable
         if (chart is not null) await chart.SavePngAsync($"{name}.png");
     }
 
-    protected async Task RefreshAsync()
+    private async Task LoadFiguresAsync()
     {
-        var previous = Interlocked.Exchange(ref _loading, new CancellationTokenSource());
-        await previous.CancelAsync();
-        previous.Dispose();
+        // Whatever changed before this load starts, it reads.
+        _changedSinceLoadStarted = false;
+        _load = LoadViewAsync(Filter, _view.Token);
+        await _load;
+    }
+
+    private async Task LoadViewAsync(AnalyticsFilter filter, CancellationToken view)
+    {
         try
         {
-            await LoadAsync(Filter, _loading.Token);
-            Error = null;
-            AsOf = Clock.GetUtcNow();
+            await LoadAsync(filter, view);
         }
-        catch (OperationCanceledException)
+        catch (Exception) when (view.IsCancellationRequested)
         {
+            // The view changed or the page closed: what this load met no longer concerns anyone.
             return;
         }
         catch (Exception ex)
         {
             Logger.LogError(ex, "A dashboard page could not load its figures");
             Error = "The figures could not be loaded. The error has been logged; try again in a moment.";
-        }
-        finally
-        {
             Loading = false;
+            return;
         }
+        // A newer view's load says what the page shows.
+        if (view.IsCancellationRequested) return;
+        Error = null;
+        AsOf = Clock.GetUtcNow();
+        Loading = false;
     }
 
-    private async Task OnDataChangedAsync()
+    // Called by DashboardChanges, off the page's dispatcher.
+    private Task OnDataChangedAsync() => InvokeAsync(() =>
     {
-        if (Interlocked.Exchange(ref _refreshPending, 1) == 1) return;
-        var wait = _lastRefresh + RefreshAtMostEvery - Clock.GetUtcNow();
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, Clock);
-        Interlocked.Exchange(ref _refreshPending, 0);
-        // Only live refreshes count toward the limit, so the first change after opening a page shows at once.
-        _lastRefresh = Clock.GetUtcNow();
-        await InvokeAsync(async () =>
+        _changedSinceLoadStarted = true;
+        if (_following.IsCompleted) _following = FollowChangesAsync();
+    });
+
+    private async Task FollowChangesAsync()
+    {
+        try
         {
-            await RefreshAsync();
-            StateHasChanged();
-        });
+            while (_changedSinceLoadStarted && !_closed.IsCancellationRequested)
+            {
+                if (!_load.IsCompleted)
+                {
+                    await _load;
+                    continue;
+                }
+                var wait = _lastLiveLoad + RefreshAtMostEvery - Clock.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, Clock, _closed.Token);
+                    continue;
+                }
+                // Only live loads count toward the limit, so the first change after opening shows at once.
+                _lastLiveLoad = Clock.GetUtcNow();
+                await LoadFiguresAsync();
+                StateHasChanged();
+            }
+        }
+        catch (OperationCanceledException) when (_closed.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            Logger.LogWarning(ex, "A dashboard page stopped following changes");
+        }
     }
 
     public void Dispose()
     {
         _subscription?.Dispose();
-        _loading.Cancel();
-        _loading.Dispose();
+        _closed.Cancel();
+        _view.Cancel();
         GC.SuppressFinalize(this);
     }
 }

@@ -59,6 +59,35 @@ public sealed record DashboardView(
         ["location"] = Location,
     };
 
+    /// <summary>
+    /// What the view applies, in a few words: the period, then each facet chosen, named by <paramref name="labelOf"/>
+    /// (facet, value → what to show). The phone's one-line filter bar says this.
+    /// </summary>
+    public string Describe(Func<string, string, string>? labelOf = null)
+    {
+        var parts = new List<string> { PeriodName() };
+        void Add(string facet, string? value)
+        {
+            if (value is not null) parts.Add($"{facet}: {labelOf?.Invoke(facet, value) ?? value}");
+        }
+        Add("Vacancy", Vacancy);
+        Add("Source", Source);
+        Add("Consultant", Consultant);
+        Add("Location", Location);
+        return string.Join(" · ", parts);
+    }
+
+    private string PeriodName() => (Range, From, To) switch
+    {
+        ("custom", { } from, { } to) => $"{Day(from)} – {Day(to)}",
+        ("custom", { } from, null) => $"from {Day(from)}",
+        ("custom", null, { } to) => $"until {Day(to)}",
+        ("custom", null, null) => "All time",
+        _ => Ranges.First(r => r.Value == Range).Label,
+    };
+
+    private static string Day(DateOnly day) => day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
     private static DateOnly? Date(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 

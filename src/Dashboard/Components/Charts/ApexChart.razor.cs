@@ -15,6 +15,8 @@ public sealed partial class ApexChart
     private DotNetObjectReference<ApexChart>? _self;
     private int? _chartId;
     private string? _drawn;
+    private readonly string _tableId = $"chart-table-{Guid.NewGuid():N}";
+    private bool _tableShown;
 
     /// <summary>What to draw.</summary>
     [Parameter, EditorRequired] public ChartData Data { get; set; } = ChartData.Empty;
@@ -22,8 +24,11 @@ public sealed partial class ApexChart
     /// <summary>The kind of chart.</summary>
     [Parameter] public ChartKind Kind { get; set; } = ChartKind.Bar;
 
-    /// <summary>Read aloud by screen readers.</summary>
+    /// <summary>The chart's name: its label for screen readers and the caption of its table.</summary>
     [Parameter] public string? Title { get; set; }
+
+    /// <summary>What the categories are, heading their column in the chart's table (a week, a source, a stage).</summary>
+    [Parameter] public string CategoryName { get; set; } = "Category";
 
     /// <summary>A CSS height.</summary>
     [Parameter] public string Height { get; set; } = "320px";
@@ -34,9 +39,13 @@ public sealed partial class ApexChart
     /// <summary>Follows the layout's dark mode.</summary>
     [CascadingParameter(Name = "DarkMode")] public bool Dark { get; set; }
 
+    private string Summary => ChartSummary.Describe(Title ?? "Chart", Kind, Data);
+
+    private IEnumerable<ChartSeries> ShownSeries => Kind == ChartKind.Donut ? Data.Series.Take(1) : Data.Series;
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        var options = ChartOptionsWriter.Write(Kind, Data, Dark, Height);
+        var options = ChartOptionsWriter.Write(Kind, Data, Dark, Height, Title);
         var json = options.ToJsonString();
         if (firstRender)
         {

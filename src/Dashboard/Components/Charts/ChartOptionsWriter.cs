@@ -6,11 +6,15 @@ namespace Dashboard.Components.Charts;
 /// Turns a <see cref="ChartData"/> into the options object ApexCharts expects. Categories, series names and donut
 /// labels are sender text (sources, places, firstbird values): they are written exactly as sent, and only into the
 /// options the library draws as SVG text or hands to the formatters of <c>wwwroot/js/chart-text.js</c>, which escape
-/// them for the tooltip and the legend. No other option (titles, annotations, no-data text) carries them.
+/// them for the tooltip and the legend. No other option (titles, annotations, no-data text, the accessible label)
+/// carries them: the chart's summary for screen readers is written by the page, as text.
 /// </summary>
 public static class ChartOptionsWriter
 {
-    public static JsonObject Write(ChartKind kind, ChartData data, bool dark, string height)
+    /// <summary>Below this width (a phone) labels get room of their own: see <see cref="Narrow"/>.</summary>
+    public const int NarrowWidth = 600;
+
+    public static JsonObject Write(ChartKind kind, ChartData data, bool dark, string height, string? title = null)
     {
         var options = new JsonObject
         {
@@ -22,13 +26,18 @@ public static class ChartOptionsWriter
                 ["background"] = "transparent",
                 ["fontFamily"] = "inherit",
                 ["toolbar"] = new JsonObject { ["show"] = false },
+                // wwwroot/js/apexchart.js turns these off when the person asks for reduced motion.
                 ["animations"] = new JsonObject { ["enabled"] = true, ["speed"] = 300 },
+                // The SVG's own label (it is the keyboard's way into the chart); the chart's title, never sender text.
+                ["accessibility"] = new JsonObject { ["enabled"] = true, ["description"] = title ?? "Chart" },
             },
             ["theme"] = new JsonObject { ["mode"] = dark ? "dark" : "light" },
             ["colors"] = new JsonArray(ChartPalette.Colours.Select(c => (JsonNode)c).ToArray()),
             ["noData"] = new JsonObject { ["text"] = "No data for these filters" },
             ["legend"] = new JsonObject { ["position"] = "bottom" },
         };
+
+        options["responsive"] = new JsonArray(new JsonObject { ["breakpoint"] = NarrowWidth, ["options"] = Narrow(kind) });
 
         if (kind == ChartKind.Donut)
         {
@@ -53,6 +62,36 @@ public static class ChartOptionsWriter
             };
         }
         return options;
+    }
+
+    // On a phone: labels at a readable size, week labels turned rather than dropped, bar values inside wide enough bars,
+    // and the legend under the chart where it does not squeeze the plot.
+    private static JsonObject Narrow(ChartKind kind)
+    {
+        var narrow = new JsonObject
+        {
+            ["legend"] = new JsonObject { ["position"] = "bottom", ["fontSize"] = "13px" },
+            ["dataLabels"] = new JsonObject { ["style"] = new JsonObject { ["fontSize"] = "12px" } },
+        };
+        if (kind is ChartKind.Bar or ChartKind.StackedBar or ChartKind.Line or ChartKind.Area)
+        {
+            narrow["xaxis"] = new JsonObject
+            {
+                ["labels"] = new JsonObject
+                {
+                    ["rotate"] = -45, ["rotateAlways"] = true, ["hideOverlappingLabels"] = true, ["trim"] = true,
+                    ["style"] = new JsonObject { ["fontSize"] = "12px" },
+                },
+            };
+        }
+        if (kind is ChartKind.HorizontalBar or ChartKind.Funnel)
+        {
+            narrow["yaxis"] = new JsonObject
+            {
+                ["labels"] = new JsonObject { ["maxWidth"] = 110, ["style"] = new JsonObject { ["fontSize"] = "12px" } },
+            };
+        }
+        return narrow;
     }
 
     private static string TypeOf(ChartKind kind) => kind switch

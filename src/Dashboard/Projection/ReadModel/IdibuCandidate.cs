@@ -26,6 +26,9 @@ public sealed class IdibuCandidate
     public required string SnapshotTieBreak { get; set; }
 
     public long DeliveryId { get; set; }
+
+    /// <summary>The <see cref="ReadModelClock.Version"/> of the batch that last changed the candidate or its pairs.</summary>
+    public long ChangeVersion { get; set; }
 }
 
 internal sealed class IdibuCandidateConfiguration : IEntityTypeConfiguration<IdibuCandidate>
@@ -47,5 +50,6 @@ internal sealed class IdibuCandidateConfiguration : IEntityTypeConfiguration<Idi
         entity.HasIndex(c => new { c.CreatedAt, c.Source, c.ConsultantId, c.Location });
         entity.HasIndex(c => new { c.Source, c.CreatedAt });
         entity.HasIndex(c => new { c.ConsultantId, c.CreatedAt });
+        entity.HasIndex(c => c.ChangeVersion);
     }
 }

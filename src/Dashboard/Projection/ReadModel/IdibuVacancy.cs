@@ -18,6 +18,9 @@ public sealed class IdibuVacancy
 
     public string? SnapshotTieBreak { get; set; }
     public long DeliveryId { get; set; }
+
+    /// <summary>The <see cref="ReadModelClock.Version"/> of the batch that last changed the vacancy.</summary>
+    public long ChangeVersion { get; set; }
 }
 
 internal sealed class IdibuVacancyConfiguration : IEntityTypeConfiguration<IdibuVacancy>
@@ -33,6 +36,7 @@ internal sealed class IdibuVacancyConfiguration : IEntityTypeConfiguration<Idibu
         entity.Property(v => v.Location).HasMaxLength(256);
         entity.Property(v => v.Country).HasMaxLength(64);
         entity.Property(v => v.SnapshotTieBreak).HasMaxLength(64);
+        entity.HasIndex(v => v.ChangeVersion);
     }
 }
 

@@ -73,6 +73,9 @@ public sealed class ReferralApplication
     public DateOnly? FirstDayOfWork { get; set; }
     public bool Deleted { get; set; }
     public long DeliveryId { get; set; }
+
+    /// <summary>The <see cref="ReadModelClock.Version"/> of the batch that last changed the application or its feedback.</summary>
+    public long ChangeVersion { get; set; }
 }
 
 internal sealed class ReferralApplicationConfiguration : IEntityTypeConfiguration<ReferralApplication>
@@ -90,6 +93,7 @@ internal sealed class ReferralApplicationConfiguration : IEntityTypeConfiguratio
         entity.Property(a => a.Rating).HasMaxLength(8);
         entity.Property(a => a.CloseReason).HasMaxLength(64);
         entity.HasIndex(a => new { a.Deleted, a.ReceivedAt });
+        entity.HasIndex(a => a.ChangeVersion);
     }
 }
 

@@ -42,6 +42,7 @@ public static class StoreTables
     [
         typeof(IdibuCandidate), typeof(IdibuApplicationRow), typeof(IdibuStatusObservation), typeof(IdibuStatusDefinition),
         typeof(IdibuVacancy), typeof(IdibuSnapshot), typeof(FirstbirdEventRow), typeof(ReferralApplication), typeof(QuarantinedEnvelope),
+        typeof(ReadModelClock),
     ];
 
     public static readonly IReadOnlyList<Type> KeyRing = [typeof(DataProtectionKey)];

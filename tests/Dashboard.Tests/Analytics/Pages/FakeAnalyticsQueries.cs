@@ -12,9 +12,9 @@ public enum FakeAnswer
 }
 
 /// <summary>The query service as a page sees it, answering as told, so every state of a page can be rendered.</summary>
-public sealed class FakeAnalyticsQueries(FakeAnswer answer) : IAnalyticsQueries
+public class FakeAnalyticsQueries(FakeAnswer answer) : IAnalyticsQueries
 {
-    public Task<IReadOnlyList<SourceFigure>> SourcesAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
+    public virtual Task<IReadOnlyList<SourceFigure>> SourcesAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
         Answer<IReadOnlyList<SourceFigure>>([], [new("LinkedIn", 12, 3), new("Indeed", 7, 1)]);
 
     public Task<IReadOnlyList<LocationFigure>> LocationsAsync(AnalyticsFilter filter, CancellationToken ct = default) =>

@@ -108,6 +108,50 @@ public sealed class ApexChartTests : BunitContext
         await chart.Instance.DisposeAsync();
     }
 
+    [Fact]
+    public void AScreenReaderGetsASummaryAndTheFiguresAsATable()
+    {
+        var chart = Render<ApexChart>(p => p.Add(c => c.Data, Sources).Add(c => c.Title, "Candidates by source").Add(c => c.CategoryName, "Source"));
+
+        Assert.Equal("Candidates by source, bar chart: 2 categories, from LinkedIn to Indeed. Candidates: LinkedIn 5, Indeed 3.",
+            chart.Find("[data-testid=chart-summary]").TextContent);
+        var table = chart.Find("[data-testid=chart-table]");
+        Assert.Contains("sr-only", table.ClassList);
+        Assert.Equal("Candidates by source", table.QuerySelector("caption")!.TextContent);
+        Assert.Equal(["Source", "Candidates"], table.QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()));
+        Assert.Equal(["LinkedIn 5", "Indeed 3"], table.QuerySelectorAll("tbody tr").Select(tr => string.Join(' ', tr.Children.Select(c => c.TextContent.Trim()))));
+        // The SVG's own label is the title the page chose.
+        Assert.Contains("\"description\":\"Candidates by source\"", Json(Assert.Single(_module.Invocations["create"]).Arguments[1]));
+    }
+
+    [Fact]
+    public void TheTableShowsOnRequestAndEachCategoryOpensItsListLikeAClickOnTheChart()
+    {
+        ChartPoint? chosen = null;
+        var chart = Render<ApexChart>(p => p.Add(c => c.Data, Sources).Add(c => c.OnPointSelected, point => chosen = point));
+        var toggle = chart.Find("button.chart-table-toggle");
+        Assert.Equal("false", toggle.GetAttribute("aria-expanded"));
+
+        toggle.Click();
+
+        Assert.Equal("true", chart.Find("button.chart-table-toggle").GetAttribute("aria-expanded"));
+        Assert.DoesNotContain("sr-only", chart.Find("[data-testid=chart-table]").ClassList);
+        chart.FindAll("button.chart-table-drill")[1].Click();
+        Assert.Equal(new ChartPoint(0, 1), chosen);
+    }
+
+    [Theory]
+    [MemberData(nameof(ChartOptionsTextTests.Hostile), MemberType = typeof(ChartOptionsTextTests))]
+    public void SenderTextInTheTableAndTheSummaryIsText(string text)
+    {
+        var chart = Render<ApexChart>(p => p.Add(c => c.Data, new ChartData([text], [new(text, [2])])).Add(c => c.Title, "Sources"));
+
+        Assert.Equal(text, chart.Find("tbody th").TextContent.Trim());
+        Assert.Equal(text, chart.Find("thead th:last-child").TextContent.Trim());
+        Assert.Contains(text, chart.Find("[data-testid=chart-summary]").TextContent);
+        Assert.Empty(chart.FindAll(".apex-chart-figure img, .apex-chart-figure svg, .apex-chart-figure script, .apex-chart-figure b"));
+    }
+
     private static string Json(object? options) => ((System.Text.Json.Nodes.JsonNode)options!).ToJsonString();
 
     [Fact]

@@ -563,6 +563,9 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ConsultantId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -606,6 +609,8 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("CandidateId");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("ConsultantId", "CreatedAt");
 
@@ -700,6 +705,9 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Country")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -732,6 +740,8 @@ namespace Dashboard.Storage.Migrations.PostgreSql
 
                     b.HasKey("VacancyId");
 
+                    b.HasIndex("ChangeVersion");
+
                     b.ToTable("IdibuVacancies", (string)null);
                 });
 
@@ -758,6 +768,30 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("QuarantinedEnvelopes", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Projection.ReadModel.ReadModelClock", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Epoch")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReadModelClock", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Epoch = 0L,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Dashboard.Projection.ReadModel.ReferralApplication", b =>
                 {
                     b.Property<string>("ApplicationId")
@@ -767,6 +801,9 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.Property<string>("ApplicantName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("CloseReason")
                         .HasMaxLength(64)
@@ -815,6 +852,8 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("ApplicationId");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("Deleted", "ReceivedAt");
 

@@ -546,6 +546,9 @@ namespace Dashboard.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ConsultantId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -589,6 +592,8 @@ namespace Dashboard.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("CandidateId");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("ConsultantId", "CreatedAt");
 
@@ -683,6 +688,9 @@ namespace Dashboard.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Country")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -715,6 +723,8 @@ namespace Dashboard.Storage.Migrations.Sqlite
 
                     b.HasKey("VacancyId");
 
+                    b.HasIndex("ChangeVersion");
+
                     b.ToTable("IdibuVacancies", (string)null);
                 });
 
@@ -741,6 +751,30 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("QuarantinedEnvelopes", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Projection.ReadModel.ReadModelClock", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReadModelClock", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Epoch = 0L,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Dashboard.Projection.ReadModel.ReferralApplication", b =>
                 {
                     b.Property<string>("ApplicationId")
@@ -750,6 +784,9 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.Property<string>("ApplicantName")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CloseReason")
                         .HasMaxLength(64)
@@ -798,6 +835,8 @@ namespace Dashboard.Storage.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("ApplicationId");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("Deleted", "ReceivedAt");
 

@@ -1,0 +1,29 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Dashboard.BrowserTests;
+
+/// <summary>Runs axe-core's WCAG 2.0 and 2.1 rules, levels A and AA, on what a page shows now.</summary>
+public static class AxeScan
+{
+    private static readonly AxeRunOptions WcagAToAA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    /// <summary>One line per failing element: where, the rule, its impact, the element and what axe says is wrong.</summary>
+    public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page, string where)
+    {
+        var result = await page.RunAxe(WcagAToAA);
+        return result.Violations
+            .SelectMany(rule => rule.Nodes.Select(node =>
+                $"{where}: {rule.Id} ({rule.Impact}) at {node.Target}: {Why(node)} | {Shorten(node.Html)}"))
+            .ToList();
+    }
+
+    private static string Why(AxeResultNode node) =>
+        string.Join("; ", node.Any.Concat(node.All).Concat(node.None).Select(check => check.Message)).ReplaceLineEndings(" ");
+
+    private static string Shorten(string? html) => html is null ? "" : html.Length <= 200 ? html : html[..200] + "…";
+}
