@@ -6,11 +6,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Benchmarks;
 
 /// <summary>
-/// <c>query-latency --store STORE [--runs 20] [--only a,b] [--budget-seconds 120] [--markdown FILE]</c>: starts the app
-/// on the store and asks every <c>/api/analytics</c> endpoint, as JSON and as CSV, over the fixed filter set, over HTTP
-/// with a bearer token, as a script or a page's CSV link would; prints p50/p95/max per endpoint and format (and the
-/// slowest filter), one warm-up round first. The filter bar's options, which no endpoint serves, are asked of the
-/// query service in this process. An endpoint slow enough to blow its time budget stops early and says so.
+/// <c>query-latency --store STORE [--runs 20] [--only a,b] [--budget-seconds 120] [--markdown FILE] [--figure-cache on]
+/// [--figure-index off]</c>: starts the app on the store, waits until its figure index is built, and asks every
+/// <c>/api/analytics</c> endpoint, as JSON and as CSV, over the fixed filter set, over HTTP with a bearer token, as a
+/// script or a page's CSV link would; prints p50/p95/max per endpoint and format (and the slowest filter), one warm-up
+/// round first. The app's figure cache is off unless asked for: every request then computes its figure, which is what
+/// is measured (with the cache on, every request after the warm-up is a cache hit). An endpoint slow enough to blow its
+/// time budget stops early and says so.
 /// </summary>
 public static class QueryLatencyCommand
 {
@@ -22,16 +24,23 @@ public static class QueryLatencyCommand
         var budget = TimeSpan.FromSeconds(options.Number("budget-seconds", 120));
         var only = options.Text("only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var markdown = options.Text("markdown");
+        var settings = new Dictionary<string, string>
+        {
+            ["Analytics__FigureCache"] = options.Text("figure-cache") == "on" ? "true" : "false",
+            ["Analytics__FigureIndex"] = options.Text("figure-index") == "off" ? "false" : "true",
+        };
         await using var store = await BenchStore.OpenAsync(options.RequiredText("store"));
         var filters = await FilterCombinations.ForAsync(store.Factory);
         await WarnOfWaitingDeliveriesAsync(store);
 
-        var app = await AppOnStoreAsync(store, budget);
+        var app = await AppOnStoreAsync(store, budget, settings);
+        Console.WriteLine($"healthy after {app.Healthy.TotalSeconds:F1} s; figures from {app.Figures} after {app.FiguresReady.TotalSeconds:F1} s");
         var heading =
             $"Store `{store.Name}` ({(store.IsPostgreSql ? "PostgreSQL" : "SQLite")}); {runs} run(s) after one warm-up round, per endpoint and " +
             $"format, round-robin over {filters.Count} filters; budget {budget.TotalSeconds:F0} s per endpoint and format; " +
+            $"figures from the {app.Figures}, figure cache {(settings["Analytics__FigureCache"] == "true" ? "on" : "off")}; " +
             $"{Environment.ProcessorCount} CPUs; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Every request goes over HTTP to the app on a loopback " +
-            "port with a bearer token and its body is read in full; `filter-options` has no endpoint and is asked of the query service in process.";
+            "port with a bearer token and its body is read in full.";
         var table = new LatencyTable(heading, filters.Select(f => (f.Name, f.Filter.ToQueryString())).ToList());
         Console.WriteLine(heading);
         foreach (var (name, filter) in filters) Console.WriteLine($"  {name}: {(filter == AnalyticsFilter.None ? "(none)" : filter.ToQueryString())}");
@@ -41,26 +50,17 @@ public static class QueryLatencyCommand
         {
             foreach (var figure in AnalyticsCalls.All.Where(c => only is null || only.Contains(c.Name)))
             {
-                if (figure.Path is not { } path)
-                {
-                    Console.WriteLine(table.Add(await MeasureAsync(figure.Name, "in process", filters, runs, budget, async filter =>
-                    {
-                        await figure.Call(store.Queries, filter);
-                        return new LatencySample(0, "");
-                    })));
-                    continue;
-                }
                 foreach (var format in Formats)
                 {
                     var http = app.Client;
-                    var row = await MeasureAsync(figure.Name, format, filters, runs, budget, filter => AskAsync(http, path, format, filter));
+                    var row = await MeasureAsync(figure.Name, format, filters, runs, budget, filter => AskAsync(http, figure.Path, format, filter));
                     Console.WriteLine(table.Add(row));
                     // The app may still be computing what it was not given time to answer: start afresh, so the next
                     // endpoint is not measured beside it.
                     if (row.Samples.Any(s => s.TimedOut))
                     {
                         await app.DisposeAsync();
-                        app = await AppOnStoreAsync(store, budget);
+                        app = await AppOnStoreAsync(store, budget, settings);
                     }
                 }
             }
@@ -127,8 +127,8 @@ public static class QueryLatencyCommand
         }
     }
 
-    private static Task<DashboardProcess> AppOnStoreAsync(BenchStore store, TimeSpan budget) =>
-        DashboardProcess.StartAsync(store, TimeSpan.FromMinutes(10), requestTimeout: budget);
+    private static Task<DashboardProcess> AppOnStoreAsync(BenchStore store, TimeSpan budget, IReadOnlyDictionary<string, string> settings) =>
+        DashboardProcess.StartAsync(store, TimeSpan.FromMinutes(10), requestTimeout: budget, settings);
 
     private static async Task WarnOfWaitingDeliveriesAsync(BenchStore store)
     {
