@@ -1,5 +1,6 @@
 using Dashboard.Analytics;
 using Dashboard.Analytics.Funnel;
+using Dashboard.Analytics.Index;
 using Dashboard.Projection;
 using Dashboard.Storage;
 using Microsoft.Data.Sqlite;
@@ -45,6 +46,9 @@ public sealed class BenchStore : IAsyncDisposable
 
     /// <summary>The SQLite file; empty for a PostgreSQL store.</summary>
     public string File { get; }
+
+    /// <summary>What a report calls the store: the file's name, or the database's.</summary>
+    public string Name => IsPostgreSql ? new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Database ?? "" : Path.GetFileName(File);
     public string ConnectionString { get; }
     public IDbContextFactory<DashboardDbContext> Factory { get; }
     public IAnalyticsQueries Queries { get; }
@@ -56,6 +60,18 @@ public sealed class BenchStore : IAsyncDisposable
         await using var db = await opened.Factory.CreateDbContextAsync();
         await db.Database.MigrateAsync();
         return opened;
+    }
+
+    /// <summary>
+    /// The figures as the app serves them once its figure index is built: the index is built here, in this process,
+    /// before this returns. Dispose the host after use.
+    /// </summary>
+    public async Task<(IAnalyticsQueries Queries, FigureIndexHost Index)> IndexedQueriesAsync()
+    {
+        var index = new FigureIndexHost(Factory, NullLogger<FigureIndexHost>.Instance);
+        await index.StartAsync(CancellationToken.None);
+        while (!index.IsBuilt) await Task.Delay(50);
+        return (new AnalyticsQueryService(Factory, new FunnelDefinitionStore(Factory), index), index);
     }
 
     public DeliveryProjector NewProjector() =>

@@ -1,10 +1,13 @@
 using System.Text.Json;
+using Dashboard.Analytics;
+using Dashboard.Analytics.Index;
 
 namespace Dashboard.Benchmarks;
 
 /// <summary>
-/// <c>figures --store FILE [--only a,b]</c>: prints every figure over the fixed filter set as JSON lines, so the
-/// answers of two builds of the app can be compared byte for byte on a large store.
+/// <c>figures --store FILE [--only a,b] [--from store|index]</c>: prints every figure over the fixed filter set as JSON
+/// lines, so the answers of two builds of the app, or of the store's queries and the figure index, can be compared byte
+/// for byte on a large store.
 /// </summary>
 public static class FiguresCommand
 {
@@ -13,14 +16,19 @@ public static class FiguresCommand
         var only = options.Text("only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         await using var store = await BenchStore.OpenAsync(options.RequiredText("store"));
         var filters = await FilterCombinations.ForAsync(store.Factory);
-        foreach (var (endpoint, call) in AnalyticsCalls.All.Where(c => only is null || only.Contains(c.Endpoint)))
+        FigureIndexHost? index = null;
+        var queries = store.Queries;
+        if (options.Text("from") == "index") (queries, index) = await store.IndexedQueriesAsync();
+        using var _ = index;
+        foreach (var (name, filter) in filters) Console.WriteLine($"filter | {name} | {filter.ToQueryString()}");
+        foreach (var figure in AnalyticsCalls.All.Where(c => only is null || only.Contains(c.Name)))
         {
             foreach (var (name, filter) in filters)
             {
-                var task = call(store.Queries, filter);
+                var task = figure.Call(queries, filter);
                 await task;
                 var result = task.GetType().GetProperty("Result")!.GetValue(task);
-                Console.WriteLine($"{endpoint} | {name} | {JsonSerializer.Serialize(result)}");
+                Console.WriteLine($"{figure.Name} | {name} | {JsonSerializer.Serialize(result)}");
             }
         }
         return 0;

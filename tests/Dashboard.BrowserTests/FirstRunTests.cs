@@ -26,7 +26,7 @@ public sealed class FirstRunTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task ANewUserCreatesTheAdminLoadsSampleDataAndSeesEveryPageFilled()
     {
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = _baseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        await using var context = await browser.Browser.NewContextAsync(new() { BaseURL = _baseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/");

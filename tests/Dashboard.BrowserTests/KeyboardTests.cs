@@ -14,9 +14,9 @@ public sealed class KeyboardTests(BrowserFixture browser, SampleDashboard sample
     [Fact]
     public async Task AKeyboardOnlyRecruiterDoesWhatAMouseDoes()
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await sample.Live.NewContextAsync(browser.Browser, new BrowserNewContextOptions
         {
-            BaseURL = sample.Live.BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, AcceptDownloads = true,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, AcceptDownloads = true,
         });
         var page = await context.NewPageAsync();
         var unseen = new List<string>();

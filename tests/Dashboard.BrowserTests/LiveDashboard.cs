@@ -24,6 +24,10 @@ public sealed class LiveDashboard : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
+    // Every context opened on this app, closed with it: a page left open keeps its circuit (and, once the app has
+    // stopped, its reconnection attempts) busy for the rest of the run, on the same two cores as the tests after it.
+    private readonly List<IBrowserContext> _contexts = [];
+
     public DashboardApplication App { get; }
     public string BaseUrl { get; }
     public HttpClient Senders { get; private set; } = null!;
@@ -53,13 +57,22 @@ public sealed class LiveDashboard : IAsyncDisposable
             BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, AcceptDownloads = true,
         };
         context?.Invoke(options);
-        var page = await (await browser.NewContextAsync(options)).NewPageAsync();
+        var page = await (await NewContextAsync(browser, options)).NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/account/login"));
         return page;
+    }
+
+    /// <summary>A browser context on this app, closed when the app is.</summary>
+    public async Task<IBrowserContext> NewContextAsync(IBrowser browser, BrowserNewContextOptions options)
+    {
+        options.BaseURL ??= BaseUrl;
+        var context = await browser.NewContextAsync(options);
+        lock (_contexts) _contexts.Add(context);
+        return context;
     }
 
     private async Task AddRecruiterAsync()
@@ -80,6 +93,9 @@ public sealed class LiveDashboard : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        List<IBrowserContext> contexts;
+        lock (_contexts) contexts = [.. _contexts];
+        foreach (var context in contexts) await context.CloseAsync();
         Senders.Dispose();
         await App.DisposeAsync();
     }

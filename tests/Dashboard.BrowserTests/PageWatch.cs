@@ -30,7 +30,7 @@ public sealed class PageWatch
     /// <summary>A page nobody has signed in on.</summary>
     public static async Task<PageWatch> SignedOutAsync(LiveDashboard live, IBrowser browser)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = live.BaseUrl });
+        var context = await live.NewContextAsync(browser, new BrowserNewContextOptions());
         return await WatchAsync(await context.NewPageAsync());
     }
 

@@ -47,6 +47,9 @@ public static class AnalyticsEndpoints
         MapFigure(group, "referrals-over-time", "Referrals received per week by type.", (q, f, ct) => q.ReferralsOverTimeAsync(f, ct));
         MapFigure(group, "quality-over-time", "Deliveries, duplicates, quarantined and auth failures per week.",
             (q, f, ct) => q.QualityOverTimeAsync(f, ct));
+        group.MapGet("/filter-options", (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, CancellationToken ct) =>
+                Answer(p, "filter-options", _ => q.FilterOptionsAsync(ct)))
+            .WithSummary("Every vacancy, source, consultant and place a filter can take, with the label people know it by; not narrowed by a filter.");
         group.MapGet("/candidates", async (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, string? stage, int? page,
                 int? pageSize, CancellationToken ct) =>
             await Answer(p, "candidates", f => q.CandidatesAsync(f, stage, page ?? 1, pageSize ?? 25, ct),

@@ -17,6 +17,7 @@ public sealed record FigureTable(IReadOnlyList<string> Columns, IReadOnlyList<IR
         FunnelTimings timings => Append(Table([.. timings.Stages], typeof(StageTiming)),
             ["toPlacement", timings.MedianDaysToPlacement, timings.PlacedPairs]),
         FunnelFigures funnel => Table([.. funnel.Stages, new FunnelStageFigure("Rejected", 0, funnel.Rejected)], typeof(FunnelStageFigure)),
+        FilterOptions options => Table([.. options.Rows()], typeof(FilterOptionRow)),
         IEnumerable rows and not string => Table(rows.Cast<object>().ToList(), ElementType(rows.GetType())),
         _ => Single(figures),
     };

@@ -10,7 +10,19 @@ public sealed record FilterOptions(
     IReadOnlyList<FilterOption> Vacancies,
     IReadOnlyList<FilterOption> Sources,
     IReadOnlyList<FilterOption> Consultants,
-    IReadOnlyList<FilterOption> Locations);
+    IReadOnlyList<FilterOption> Locations)
+{
+    /// <summary>One row per option, named by the filter parameter it is a value of: the options as a table (CSV).</summary>
+    public IReadOnlyList<FilterOptionRow> Rows() =>
+    [
+        .. Vacancies.Select(o => new FilterOptionRow("vacancy", o.Value, o.Label)),
+        .. Sources.Select(o => new FilterOptionRow("source", o.Value, o.Label)),
+        .. Consultants.Select(o => new FilterOptionRow("consultant", o.Value, o.Label)),
+        .. Locations.Select(o => new FilterOptionRow("location", o.Value, o.Label)),
+    ];
+}
+
+public sealed record FilterOptionRow(string Parameter, string Value, string Label);
 
 /// <summary>The choices offered by the filter bar: every vacancy, source, consultant and place seen so far.</summary>
 internal static class FilterOptionQueries

@@ -1,4 +1,4 @@
-using Dashboard.Ingestion;
+using Dashboard.Deliveries.Quality;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,17 +30,20 @@ internal static class TimelineQueries
 
     public static async Task<TimeSeries> QualityAsync(DashboardDbContext db, AnalyticsFilter filter, CancellationToken ct)
     {
-        var deliveries = await db.Deliveries.AsNoTracking()
-            .Where(d => d.ReceivedAt >= filter.FromUtc && d.ReceivedAt < filter.ToUtcExclusive)
-            .GroupBy(d => d.ReceivedAt.Date)
-            .Select(g => new
-            {
-                Day = g.Key,
-                Deliveries = g.Count(),
-                Duplicates = g.Sum(d => d.DuplicateCount),
-                Quarantined = g.Count(d => d.Status == DeliveryStatus.Quarantined),
-            })
-            .ToListAsync(ct);
+        var (from, to) = QualityQueries.Quarters(filter);
+        var deliveries = (await db.DeliveryQualityQuarters.AsNoTracking()
+                .Where(q => q.Quarter >= from && q.Quarter < to)
+                .GroupBy(q => q.Quarter / QuartersPerDay)
+                .Select(g => new
+                {
+                    Day = g.Key,
+                    Deliveries = g.Sum(q => q.Deliveries),
+                    Duplicates = g.Sum(q => q.DuplicateDeliveries),
+                    Quarantined = g.Sum(q => q.Quarantined),
+                })
+                .ToListAsync(ct))
+            .OrderBy(d => d.Day)
+            .Select(d => new { Day = new DateTime(d.Day * TimeSpan.TicksPerDay, DateTimeKind.Utc), d.Deliveries, d.Duplicates, d.Quarantined });
         var failures = await db.AuthFailures.AsNoTracking()
             .Where(a => a.HourStart >= filter.FromUtc && a.HourStart < filter.ToUtcExclusive)
             .Select(a => new { a.HourStart, a.Count })
@@ -48,10 +51,12 @@ internal static class TimelineQueries
 
         return Weekly(deliveries.SelectMany(d => new[]
             {
-                (d.Day, "Deliveries", d.Deliveries), (d.Day, "Duplicates", d.Duplicates), (d.Day, "Quarantined", d.Quarantined),
+                (d.Day, "Deliveries", (int)d.Deliveries), (d.Day, "Duplicates", (int)d.Duplicates), (d.Day, "Quarantined", (int)d.Quarantined),
             })
             .Concat(failures.Select(f => (f.HourStart.Date, "Auth failures", (int)f.Count))));
     }
+
+    private const long QuartersPerDay = TimeSpan.TicksPerDay / QualityDelta.TicksPerQuarter;
 
     /// <summary>
     /// Series by their total, largest first; equal totals in the order the rows first name them, which callers give

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dashboard.Access.Rights;
 using Dashboard.Admin.Audit;
+using Dashboard.Deliveries.Quality;
 using Dashboard.Ingestion;
 using Dashboard.Projection;
 using Dashboard.Storage;
@@ -47,6 +48,7 @@ public sealed class DeliveryReplay(
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         foreach (var chunk in ids.Chunk(500))
         {
+            var taken = await DeliveryQualityRollup.ProducedByAsync(db, chunk, ct);
             await db.FirstbirdEvents.Where(e => chunk.Contains(e.DeliveryId)).ExecuteDeleteAsync(ct);
             await db.QuarantinedEnvelopes.Where(q => chunk.Contains(q.DeliveryId)).ExecuteDeleteAsync(ct);
             await db.IdibuSnapshots.Where(s => chunk.Contains(s.DeliveryId)).ExecuteDeleteAsync(ct);
@@ -54,6 +56,7 @@ public sealed class DeliveryReplay(
                 .SetProperty(d => d.Status, DeliveryStatus.Accepted)
                 .SetProperty(d => d.StatusReason, (string?)null)
                 .SetProperty(d => d.ProjectedAt, (DateTime?)null), ct);
+            await DeliveryQualityRollup.AddAsync(db, taken, ct);
         }
         if (transaction is not null) await transaction.CommitAsync(ct);
         return queued;
@@ -94,6 +97,7 @@ public sealed class DeliveryReplay(
     /// </summary>
     public static async Task<int> EmptyReadModelAndQueueAllAsync(DashboardDbContext db, CancellationToken ct)
     {
+        await DeliveryQualityRollup.HoldLogWritersAsync(db, ct);
         await db.IdibuStatusObservations.ExecuteDeleteAsync(ct);
         await db.IdibuApplications.ExecuteDeleteAsync(ct);
         await db.IdibuSnapshots.ExecuteDeleteAsync(ct);
@@ -104,9 +108,11 @@ public sealed class DeliveryReplay(
         await db.ReferralApplications.ExecuteDeleteAsync(ct);
         await db.QuarantinedEnvelopes.ExecuteDeleteAsync(ct);
         await ReadModelEpoch.BeginNewAsync(db, ct);
-        return await db.Deliveries.Where(d => d.Status != DeliveryStatus.Erased).ExecuteUpdateAsync(set => set
+        var queued = await db.Deliveries.Where(d => d.Status != DeliveryStatus.Erased).ExecuteUpdateAsync(set => set
             .SetProperty(d => d.Status, DeliveryStatus.Accepted)
             .SetProperty(d => d.StatusReason, (string?)null)
             .SetProperty(d => d.ProjectedAt, (DateTime?)null), ct);
+        await DeliveryQualityRollup.RecountAsync(db, ct);
+        return queued;
     }
 }

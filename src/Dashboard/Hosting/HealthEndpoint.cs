@@ -1,17 +1,28 @@
+using Dashboard.Analytics.Index;
 using Dashboard.Storage;
 
 namespace Dashboard.Hosting;
 
 public static class HealthEndpoint
 {
-    /// <summary><c>GET /health</c>: 200 once migrations are applied and the database answers, else 503.</summary>
+    /// <summary>
+    /// <c>GET /health</c>: 200 once migrations are applied and the database answers, else 503. It also says where
+    /// figures come from now: <c>index</c>, <c>building</c> (the store answers, more slowly, until the index is built)
+    /// or <c>store</c> (the index is switched off).
+    /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (DatabaseHealth health, CancellationToken ct) =>
+        app.MapGet("/health", async (DatabaseHealth health, HttpContext http, CancellationToken ct) =>
             {
                 var (healthy, detail) = await health.CheckAsync(ct);
+                var figures = http.RequestServices.GetService<FigureIndexHost>() switch
+                {
+                    null => "store",
+                    { IsBuilt: true } => "index",
+                    _ => "building",
+                };
                 return healthy
-                    ? Results.Ok(new { status = "healthy" })
+                    ? Results.Ok(new { status = "healthy", figures })
                     : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Unhealthy", detail: detail);
             })
             .WithTags("Health")

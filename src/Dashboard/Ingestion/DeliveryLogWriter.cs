@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Dashboard.Deliveries.Quality;
 using Dashboard.Instances;
 using Dashboard.Projection;
 using Dashboard.Storage;
@@ -131,8 +132,8 @@ public sealed class DeliveryLogWriter(
         var keys = batch.Select(p => p.Delivery.DedupeKey).Distinct().ToList();
         var known = await db.Deliveries.AsNoTracking()
             .Where(d => keys.Contains(d.DedupeKey))
-            .Select(d => new { d.Id, d.DedupeKey, d.Status, d.StatusReason })
-            .ToDictionaryAsync(d => d.DedupeKey, d => (d.Id, d.Status, d.StatusReason), cancellationToken);
+            .Select(d => new { d.Id, d.DedupeKey, d.Status, d.StatusReason, d.ReceivedAt })
+            .ToDictionaryAsync(d => d.DedupeKey, d => (d.Id, d.Status, d.StatusReason, d.ReceivedAt), cancellationToken);
 
         using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -153,6 +154,7 @@ public sealed class DeliveryLogWriter(
 
         var receipts = new DeliveryReceipt[batch.Count];
         var duplicatesOf = new Dictionary<long, int>();
+        var counted = firstInBatch.Values.Select(DeliveryQualityRollup.Logged).ToList();
         for (var i = 0; i < batch.Count; i++)
         {
             var delivery = batch[i].Delivery;
@@ -163,9 +165,10 @@ public sealed class DeliveryLogWriter(
             }
             var original = known.TryGetValue(delivery.DedupeKey, out var found)
                 ? found
-                : (stored!.Id, stored.Status, stored.StatusReason);
+                : (stored!.Id, stored.Status, stored.StatusReason, stored.ReceivedAt);
             receipts[i] = new DeliveryReceipt(original.Item1, true, original.Item2, original.Item3);
             duplicatesOf[original.Item1] = duplicatesOf.GetValueOrDefault(original.Item1) + 1;
+            counted.Add(new QualityDelta(QualityDelta.QuarterOf(original.ReceivedAt), DuplicateDeliveries: 1));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -177,6 +180,7 @@ public sealed class DeliveryLogWriter(
                           .SetProperty(d => d.LastDuplicateAt, now),
                 cancellationToken);
         }
+        await DeliveryQualityRollup.AddAsync(db, counted, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return receipts;
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dashboard.Deliveries.Quality;
 using Dashboard.Ingestion;
 using Dashboard.Ingestion.Firstbird;
 using Dashboard.Ingestion.Idibu;
@@ -171,8 +172,12 @@ public sealed class DeliveryProjector(
         }
         db.ChangeTracker.DetectChanges();
         await StampChangesAsync(db, rows, cancellationToken);
+        var counted = await ProjectionQualityDeltas.OfAsync(db, parsed.Select(p => p.Delivery).ToList(), cancellationToken);
         using var turn = await writeGate.EnterAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await DeliveryQualityRollup.AddAsync(db, counted, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>

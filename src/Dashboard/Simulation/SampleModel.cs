@@ -1,11 +1,21 @@
 namespace Dashboard.Simulation;
 
-/// <summary>The options of a generated run. Everything follows from <see cref="Seed"/> and <see cref="Start"/>.</summary>
+/// <summary>
+/// The options of a generated run. Everything follows from <see cref="Seed"/>, <see cref="Start"/> and the
+/// <see cref="World"/>; the defaults are the small world tests and the sample-data loader rely on.
+/// </summary>
 public sealed record SampleTrafficOptions
 {
     public int Candidates { get; init; } = 200;
     public int Seed { get; init; } = 1;
     public DateTimeOffset Start { get; init; } = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How long candidates keep arriving (and referrals being received) from <see cref="Start"/>.</summary>
+    public TimeSpan Period { get; init; } = TimeSpan.FromDays(56);
+
+    /// <summary>Who and what the traffic is about; unset, the small fixed cast of eight vacancies.</summary>
+    public SampleWorld World { get; init; } = SampleWorld.Small;
+
     public double DuplicateShare { get; init; } = 0.05;
     public double LateShare { get; init; } = 0.05;
     public int? Referrals { get; init; }
@@ -15,6 +25,16 @@ public sealed record SampleTrafficOptions
 
     /// <summary>Numbers the first candidate and referral, so several runs can fill one store without sharing ids.</summary>
     public int FirstNumber { get; init; } = 1;
+
+    /// <summary>
+    /// A mid-size agency's traffic over <see cref="SampleWorld.AgencyYears"/> years, its world sized for
+    /// <paramref name="candidates"/> (see <see cref="SampleWorld.Agency"/>).
+    /// </summary>
+    public static SampleTrafficOptions Agency(int candidates, int seed = 1)
+    {
+        var world = SampleWorld.Agency(candidates);
+        return new SampleTrafficOptions { Candidates = candidates, Seed = seed, World = world, Start = world.Start, Period = world.Period };
+    }
 }
 
 /// <summary>One request as a sender would make it; <see cref="At"/> and <see cref="Subject"/> are for tests, never sent.</summary>
@@ -35,7 +55,19 @@ public sealed record SampleTruth(
     int ReferralsDeleted,
     int DuplicatesSent);
 
-public sealed record SampleTraffic(IReadOnlyList<SampleDelivery> Deliveries, SampleTruth Truth);
+/// <summary>The deliveries, what they mean for the figures, and (for reports) how the run is spread over its world.</summary>
+public sealed record SampleTraffic(IReadOnlyList<SampleDelivery> Deliveries, SampleTruth Truth, SampleShape? Shape = null);
+
+/// <summary>How a run's candidates spread over the world: what the figures are computed over, for reports.</summary>
+public sealed record SampleShape(
+    int Candidates,
+    int Pairs,
+    IReadOnlyDictionary<string, int> PairsByVacancy,
+    IReadOnlyDictionary<string, int> PairsByLocation,
+    IReadOnlyCollection<string> StatusKeys,
+    int MostVacanciesOnOneCandidate,
+    DateTimeOffset FirstCreated,
+    DateTimeOffset LastCreated);
 
 internal sealed record SampleVacancy(string Id, string Title, string Reference, string? Place, string? Country);
 
@@ -51,43 +83,3 @@ internal sealed record SampleCandidate(
     IReadOnlyList<SampleStep> Steps);
 
 internal sealed record SampleReferralEvent(string Name, string ApplicationId, DateTimeOffset At, Dictionary<string, object?> Fields);
-
-/// <summary>The fixed cast of the generated world: vacancies, sources, consultants and idibu statuses.</summary>
-internal static class SampleCast
-{
-    public static readonly SampleVacancy[] Vacancies =
-    [
-        new("9001", "Recruitment Consultant", "RC-01", "London", "GB"),
-        new("9002", "Backend Engineer", "BE-02", "Berlin", "DE"),
-        new("9003", "Payroll Specialist", "PS-03", "Manchester", "GB"),
-        new("9004", "Sales Manager", "SM-04", "Vienna", "AT"),
-        new("9005", "Data Analyst", "DA-05", "Remote", "GB"),
-        new("9006", "Nurse", "NU-06", "Leeds", "GB"),
-        new("9007", "Warehouse Lead", "WL-07", "Hamburg", "DE"),
-        new("9008", "Office Assistant", "OA-08", null, null),
-    ];
-
-    public static readonly string?[] Sources = ["LinkedIn", "Indeed", "CV-Library", "Referral", "Company website", null];
-    public static readonly double[] SourceWeights = [0.3, 0.25, 0.15, 0.1, 0.12, 0.08];
-
-    public static readonly SampleConsultant[] Consultants =
-    [
-        new("501", "Tim", "Parker"), new("502", "Asha", "Rao"), new("503", "Lena", "Vogel"),
-        new("504", "Omar", "Haddad"), new("505", "Grace", "Okafor"),
-    ];
-
-    public static readonly SampleStatus Applicants = new("11", "default", "Applicants", "Applied");
-    public static readonly SampleStatus Shortlist = new("12", "default", "Shortlist", "Shortlisted");
-    public static readonly SampleStatus Interview = new("239", "extra", "Invite in for Interview", "Interview");
-    public static readonly SampleStatus Offer = new("240", "extra", "Offer", "Offer");
-    public static readonly SampleStatus Placed = new("241", "extra", "Placed", "Placed");
-    public static readonly SampleStatus Rejected = new("13", "default", "Rejected", "Rejected");
-    public static readonly SampleStatus KeepOnFile = new("14", "default", "Keep on file", "Rejected");
-
-    public static readonly SampleStatus[] Path = [Applicants, Shortlist, Interview, Offer, Placed];
-    public static readonly double[] Progress = [0.65, 0.6, 0.5, 0.7];
-    public static readonly string[] Stages = ["Applied", "Shortlisted", "Interview", "Offer", "Placed"];
-
-    public static readonly string[] FirstNames = ["Jess", "Amir", "Sofia", "Liam", "Mei", "Noah", "Zara", "Jonas", "Ines", "Kofi", "Ava", "Luca"];
-    public static readonly string[] LastNames = ["Quincy", "Khan", "Rossi", "Murphy", "Chen", "Schmidt", "Ali", "Berg", "Costa", "Mensah", "Novak"];
-}

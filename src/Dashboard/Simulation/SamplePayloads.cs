@@ -26,13 +26,13 @@ internal static class SamplePayloads
     }
 
     /// <summary>The candidate as it stands at <paramref name="at"/>: every vacancy with its status at that moment.</summary>
-    public static SampleDelivery CandidateSnapshot(Random random, SampleCandidate candidate, DateTimeOffset at, bool created)
+    public static SampleDelivery CandidateSnapshot(Random random, SampleWorld world, SampleCandidate candidate, DateTimeOffset at, bool created)
     {
         var current = candidate.Steps.Where(s => s.At <= at).GroupBy(s => s.VacancyId).Select(g => g.MaxBy(s => s.At)!);
         var vacancies = new JsonArray();
         foreach (var step in current.OrderBy(s => s.VacancyId, StringComparer.Ordinal))
         {
-            var vacancy = SampleCast.Vacancies.Single(v => v.Id == step.VacancyId);
+            var vacancy = world.Vacancy(step.VacancyId);
             vacancies.Add(new JsonObject
             {
                 ["id"] = vacancy.Id, ["reference"] = vacancy.Reference, ["title"] = vacancy.Title,

@@ -9,14 +9,14 @@ internal static class SampleReferrals
     private static readonly string?[] CloseReasons = ["CANDIDATE_REJECTED", "CANDIDATE_WITHDRAWN", "CANDIDATE_KNOWN", null];
     private static readonly string[] Feedback = ["POSITIVE", "NEUTRAL", "NEGATIVE"];
 
-    public static List<SampleReferralEvent> Generate(Random random, DateTimeOffset start, int count, int firstNumber = 1)
+    public static List<SampleReferralEvent> Generate(Random random, SampleWorld world, DateTimeOffset start, TimeSpan period, int count, int firstNumber = 1)
     {
         var events = new List<SampleReferralEvent>();
         for (var i = firstNumber; i < firstNumber + count; i++)
         {
             var id = $"00000000-0000-4000-8000-{i:D12}";
-            var vacancy = SampleCast.Vacancies[random.Next(SampleCast.Vacancies.Length)];
-            var at = start.AddMinutes(random.Next(0, 56 * 24 * 60));
+            var vacancy = world.ReferralVacancy(random);
+            var at = start.AddMinutes(random.Next(0, (int)period.TotalMinutes));
             events.Add(new("job_application.received", id, at, new()
             {
                 ["job_id"] = "job-" + vacancy.Id,

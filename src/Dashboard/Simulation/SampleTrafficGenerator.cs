@@ -1,64 +1,38 @@
 namespace Dashboard.Simulation;
 
 /// <summary>
-/// A reproducible world of recruiting traffic: candidates arriving from several sources over eight weeks, moving
-/// through idibu statuses on one or two vacancies, firstbird referrals rated, closed and hired, with a share of
-/// deliveries sent twice and of snapshots arriving late. The same options always give the same bytes.
+/// A reproducible world of recruiting traffic: candidates arriving from several sources, moving through idibu
+/// statuses on their vacancies, firstbird referrals rated, closed and hired, with a share of deliveries sent twice
+/// and of snapshots arriving late. By default eight weeks in the small world; <see cref="SampleTrafficOptions.Agency"/>
+/// gives years of a mid-size agency. The same options always give the same bytes.
 /// </summary>
 public static class SampleTrafficGenerator
 {
     public static SampleTraffic Generate(SampleTrafficOptions options)
     {
+        var world = options.World;
         var random = new Random(options.Seed);
-        var candidates = Enumerable.Range(options.FirstNumber, options.Candidates).Select(i => NewCandidate(random, options.Start, i)).ToList();
-        var referrals = SampleReferrals.Generate(random, options.Start, options.Referrals ?? Math.Max(1, options.Candidates / 4), options.FirstNumber);
+        var candidates = Enumerable.Range(options.FirstNumber, options.Candidates)
+            .Select(i => world.NewCandidate(random, options.Start, options.Period, i)).ToList();
+        var referrals = SampleReferrals.Generate(random, world, options.Start, options.Period,
+            options.Referrals ?? Math.Max(1, options.Candidates / 4), options.FirstNumber);
 
         var idibu = new List<SampleDelivery>();
-        foreach (var vacancy in SampleCast.Vacancies)
-            idibu.Add(SamplePayloads.Vacancy(random, vacancy, options.Start.AddDays(-1)));
+        foreach (var (vacancy, at) in world.VacanciesAnnounced(options.Start, options.Period))
+            idibu.Add(SamplePayloads.Vacancy(random, vacancy, at));
         foreach (var candidate in candidates)
         {
             var moments = candidate.Steps.Select(s => s.At).Distinct().Order().ToList();
             for (var i = 0; i < moments.Count; i++)
-                idibu.Add(SamplePayloads.CandidateSnapshot(random, candidate, moments[i], created: i == 0));
+                idibu.Add(SamplePayloads.CandidateSnapshot(random, world, candidate, moments[i], created: i == 0));
         }
         var firstbird = SampleReferrals.Batches(random, referrals, options.FirstbirdBatchSize);
 
         var ordered = Interleave(random, idibu.OrderBy(TimeOf).ToList(), firstbird);
         MakeSomeLate(random, ordered, options.LateShare);
         var withDuplicates = AddDuplicates(random, ordered, options.DuplicateShare, out var duplicates);
-        return new SampleTraffic(withDuplicates, SampleTruthCounter.Count(candidates, referrals, duplicates));
-    }
-
-    private static SampleCandidate NewCandidate(Random random, DateTimeOffset start, int number)
-    {
-        var created = start.AddMinutes(random.Next(0, 56 * 24 * 60));
-        var source = SampleCast.Sources[Pick(random, SampleCast.SourceWeights)];
-        var consultant = SampleCast.Consultants[random.Next(SampleCast.Consultants.Length)];
-        var vacancies = SampleCast.Vacancies.OrderBy(_ => random.Next()).Take(random.NextDouble() < 0.3 ? 2 : 1).ToList();
-
-        var steps = new List<SampleStep>();
-        foreach (var vacancy in vacancies)
-        {
-            var at = created.AddMinutes(random.Next(0, 120));
-            steps.Add(new SampleStep(vacancy.Id, SampleCast.Applicants, at));
-            for (var stage = 1; stage < SampleCast.Path.Length; stage++)
-            {
-                at = at.AddHours(random.Next(20, 24 * 7));
-                if (random.NextDouble() < SampleCast.Progress[stage - 1])
-                {
-                    steps.Add(new SampleStep(vacancy.Id, SampleCast.Path[stage], at));
-                    continue;
-                }
-                var drop = random.NextDouble();
-                if (drop < 0.6) steps.Add(new SampleStep(vacancy.Id, SampleCast.Rejected, at));
-                else if (drop < 0.8) steps.Add(new SampleStep(vacancy.Id, SampleCast.KeepOnFile, at));
-                break;
-            }
-        }
-        var first = SampleCast.FirstNames[random.Next(SampleCast.FirstNames.Length)];
-        var last = SampleCast.LastNames[random.Next(SampleCast.LastNames.Length)];
-        return new SampleCandidate((100000 + number).ToString(), first, last, source, consultant, created, steps);
+        return new SampleTraffic(withDuplicates, SampleTruthCounter.Count(candidates, referrals, duplicates),
+            SampleTruthCounter.Shape(world, candidates));
     }
 
     private static DateTimeOffset TimeOf(SampleDelivery delivery) => delivery.At;
@@ -89,9 +63,11 @@ public static class SampleTrafficGenerator
         duplicates = (int)Math.Round(deliveries.Count * share);
         for (var i = 0; i < duplicates; i++)
         {
-            var original = random.Next(deliveries.Count);
-            var position = result.IndexOf(deliveries[original]) + 1 + random.Next(0, 20);
-            result.Insert(Math.Min(position, result.Count), deliveries[original] with { IsDuplicate = true });
+            var original = deliveries[random.Next(deliveries.Count)];
+            // Only the original itself equals it (its body is an array of its own), so finding it by reference finds
+            // the same place as by value, without comparing record by record across an agency's slice.
+            var position = result.FindIndex(d => ReferenceEquals(d, original)) + 1 + random.Next(0, 20);
+            result.Insert(Math.Min(position, result.Count), original with { IsDuplicate = true });
         }
         return result;
     }

@@ -1,5 +1,6 @@
 using Dashboard.Access;
 using Dashboard.Analytics.Funnel;
+using Dashboard.Deliveries.Quality;
 using Dashboard.Ingestion;
 using Dashboard.Projection.ReadModel;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -26,6 +27,7 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<IdibuVacancy> IdibuVacancies => Set<IdibuVacancy>();
     public DbSet<IdibuSnapshot> IdibuSnapshots => Set<IdibuSnapshot>();
     public DbSet<ReadModelClock> ReadModelClock => Set<ReadModelClock>();
+    public DbSet<DeliveryQualityQuarter> DeliveryQualityQuarters => Set<DeliveryQualityQuarter>();
 
     public DbSet<FirstbirdEventRow> FirstbirdEvents => Set<FirstbirdEventRow>();
     public DbSet<ReferralApplication> ReferralApplications => Set<ReferralApplication>();

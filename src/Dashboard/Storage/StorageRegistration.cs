@@ -1,4 +1,6 @@
+using Dashboard.Deliveries.Quality;
 using Dashboard.Instances;
+using Dashboard.Projection;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -49,7 +51,11 @@ public static class StorageRegistration
         await using (await StartUpTurnAsync(options))
         {
             var factory = app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
-            await using (var db = await factory.CreateDbContextAsync()) await db.Database.MigrateAsync();
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                await db.Database.MigrateAsync();
+                await DeliveryQualityRollup.CountIfMissingAsync(db, app.Services.GetRequiredService<ProjectionTurns>(), CancellationToken.None);
+            }
             await seed();
         }
         app.Services.GetRequiredService<DatabaseHealth>().MarkMigrated();

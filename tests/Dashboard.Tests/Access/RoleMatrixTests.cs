@@ -70,6 +70,7 @@ public sealed partial class RoleMatrixTests : IAsyncLifetime
         ["GET /api/analytics/quality-over-time"] = Allowed.Person,
         ["GET /api/analytics/candidates"] = Allowed.Person,
         ["GET /api/analytics/referral-applications"] = Allowed.Person,
+        ["GET /api/analytics/filter-options"] = Allowed.Person,
         ["GET /api/me/tokens/"] = Allowed.Person,
         ["DELETE /api/me/tokens/{id}"] = Allowed.Person,
         ["POST /api/me/tokens/"] = Allowed.PersonByCookie,

@@ -159,6 +159,38 @@ public sealed class AnalyticsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FilterOptionsListEveryValueAFilterTakesAsJsonAndCsv()
+    {
+        var options = await _api.GetFromJsonAsync<FilterOptions>("/api/analytics/filter-options");
+        var csv = (await _api.GetStringAsync("/api/analytics/filter-options?format=csv")).ReplaceLineEndings("\n");
+
+        Assert.Equal(["Indeed", "LinkedIn", "Unknown"], options!.Sources.Select(o => o.Value));
+        Assert.Equal(["456", "p1", "p2"], options.Consultants.Select(o => o.Value).Order());
+        Assert.Equal(["v-ber", "v-lon", "v-none"], options.Vacancies.Select(o => o.Value).Order());
+        Assert.Equal(["Berlin", "London", "Unknown", "Vienna"], options.Locations.Select(o => o.Value));
+        Assert.StartsWith("parameter,value,label\n", csv);
+        Assert.Contains("\nsource,LinkedIn,LinkedIn\n", csv);
+        Assert.Contains("\nlocation,Vienna,Vienna\n", csv);
+        Assert.Equal(1 + 3 + 3 + 3 + 4 + 1, csv.Split('\n').Length);
+    }
+
+    [Fact]
+    public async Task HealthSaysFiguresComeFromTheIndexOnceItIsBuilt()
+    {
+        var client = _app.CreateClient();
+        string? figures = null;
+        for (var attempt = 0; attempt < 100 && figures != "index"; attempt++)
+        {
+            var health = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/health");
+            Assert.Equal("healthy", health.GetProperty("status").GetString());
+            figures = health.GetProperty("figures").GetString();
+            Assert.Contains(figures, new[] { "index", "building" });
+            if (figures != "index") await Task.Delay(100);
+        }
+        Assert.Equal("index", figures);
+    }
+
+    [Fact]
     public async Task OpenApiDocumentAndHealthAreServed()
     {
         var client = _app.CreateClient();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dashboard.Access.Rights;
 using Dashboard.Admin.Audit;
+using Dashboard.Deliveries.Quality;
 using Dashboard.Ingestion;
 using Dashboard.Projection;
 using Dashboard.Storage;
@@ -77,6 +78,7 @@ public sealed class PersonalData(
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await dialect.BeforeErasureAsync(db, ct);
+        await DeliveryQualityRollup.HoldLogWritersAsync(db, ct);
 
         var candidateIds = await db.IdibuCandidates.Where(c => c.CandidateId == key || c.Email == key).Select(c => c.CandidateId).ToListAsync(ct);
         var aboutThem = await db.IdibuSnapshots.Where(s => candidateIds.Contains(s.CandidateId)).Select(s => s.DeliveryId).ToListAsync(ct);
@@ -115,6 +117,8 @@ public sealed class PersonalData(
             .Where(a => db.FirstbirdEvents.Any(e => e.ApplicationId == a.ApplicationId && mentioning.Contains(e.DeliveryId)))
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.ApplicantName, (string?)null), ct);
         await db.SaveChangesAsync(ct);
+        // An erased delivery may have been quarantined, its snapshots out of order: count again rather than track each.
+        await DeliveryQualityRollup.RecountAsync(db, ct);
         await transaction.CommitAsync(ct);
 
         var report = new ErasureReport(candidateIds.Count, erase.Count, redacted, applicants);

@@ -23,6 +23,9 @@ public sealed class FigureIndexHost(IDbContextFactory<DashboardDbContext> factor
     private long _epoch;
     private Task? _build;
 
+    /// <summary>Whether figures are answered from the index now (false while it is first built or built again).</summary>
+    public bool IsBuilt => Volatile.Read(ref _index) is not null;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         StartBuild(stoppingToken);

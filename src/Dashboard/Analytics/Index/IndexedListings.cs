@@ -47,22 +47,14 @@ internal static class IndexedListings
         var scope = new IndexScope(index, filter);
         var stage = reachedStage is null ? -1 : mapping.Targets.Funnel.StageIndexOf(reachedStage);
         var reaches = reachedStage is null ? null : SetsReaching(index, mapping, stage);
-        var keep = page * pageSize;
-        // The newest `keep` candidates, the oldest of them on top, so a page costs one pass and a small heap.
-        var newest = new PriorityQueue<int, int>(keep + 1, Comparer<int>.Create((a, b) => -NewestFirst(index, a, b)));
-        var total = 0;
+        var newest = new PageSelection(page, pageSize, (a, b) => NewestFirst(index, a, b));
         for (var slot = 0; slot < index.CandidateCount; slot++)
         {
             if (reaches is null ? !scope.HasCandidate(slot) : !HasPairReaching(index, scope, reaches, slot)) continue;
-            total++;
-            newest.Enqueue(slot, slot);
-            if (newest.Count > keep) newest.Dequeue();
+            newest.Offer(slot);
         }
-        var ordered = new List<int>(newest.Count);
-        while (newest.Count > 0) ordered.Add(newest.Dequeue());
-        ordered.Reverse();
-        var rows = ordered.Skip((page - 1) * pageSize).Select(slot => (index.CandidateId[slot], mapping.IsPlaced(index.CandidateSet[slot]))).ToList();
-        return (rows, total);
+        var rows = newest.Page().Select(slot => (index.CandidateId[slot], mapping.IsPlaced(index.CandidateSet[slot]))).ToList();
+        return (rows, newest.Total);
     }
 
     private static int NewestFirst(IdibuFigureIndex index, int a, int b)

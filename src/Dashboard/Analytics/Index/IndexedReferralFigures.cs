@@ -101,9 +101,7 @@ internal static class IndexedReferralFigures
         var rating = Keeps(index.Ratings, ReferralBuckets.RatingOf, selection.Rating);
         var reason = Keeps(index.CloseReasons, ReferralBuckets.CloseReasonOf, selection.CloseReason);
 
-        var keep = page * pageSize;
-        var newest = new PriorityQueue<int, int>(keep + 1, Comparer<int>.Create((a, b) => -NewestFirst(index, a, b)));
-        var total = 0;
+        var newest = new PageSelection(page, pageSize, (a, b) => NewestFirst(index, a, b));
         for (var slot = 0; slot < index.Count; slot++)
         {
             if (index.Deleted[slot] || index.Received[slot] < from || index.Received[slot] >= to) continue;
@@ -111,14 +109,9 @@ internal static class IndexedReferralFigures
             if (type is not null && !type[index.Type[slot] + 1]) continue;
             if (rating is not null && !rating[index.Rating[slot] + 1]) continue;
             if (reason is not null && (index.State[slot] != closed || !reason[index.CloseReason[slot] + 1])) continue;
-            total++;
-            newest.Enqueue(slot, slot);
-            if (newest.Count > keep) newest.Dequeue();
+            newest.Offer(slot);
         }
-        var ordered = new List<int>(newest.Count);
-        while (newest.Count > 0) ordered.Add(newest.Dequeue());
-        ordered.Reverse();
-        return (ordered.Skip((page - 1) * pageSize).Select(slot => index.ApplicationId[slot]).ToList(), total);
+        return (newest.Page().Select(slot => index.ApplicationId[slot]).ToList(), newest.Total);
     }
 
     /// <summary>Which raw values (index 0 for none) fall in the bucket; null when the selection does not ask.</summary>

@@ -1,4 +1,5 @@
 using Dashboard.Deliveries;
+using Dashboard.Deliveries.Quality;
 using Dashboard.Ingestion;
 using Microsoft.EntityFrameworkCore;
 
@@ -100,6 +101,7 @@ public sealed class DeliveryLogCopy(MoveEndpoint source, MoveEndpoint target, in
         to.Deliveries.AddRange(deliveries);
         await to.SaveChangesAsync(ct);
         to.ChangeTracker.Clear();
+        await DeliveryQualityRollup.AddAsync(to, deliveries.Select(DeliveryQualityRollup.Logged), ct);
         await DeliveryReplay.QueueAgainAsync(to, deliveries.Select(d => d.Id).ToList(), ct);
         await transaction.CommitAsync(ct);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Deliveries;
+using Dashboard.Deliveries.Quality;
 using Dashboard.Ingestion;
 using Microsoft.EntityFrameworkCore;
 
@@ -99,6 +100,7 @@ public sealed class DeliveryReconciler(MoveEndpoint source, MoveEndpoint target,
         // A redacted or erased body changes what the read model holds (an erased candidate must leave it): rebuild it
         // whole, in the same transaction, so a move stopped here cannot leave a stale read model behind.
         if (changedContent.Count > 0) await DeliveryReplay.EmptyReadModelAndQueueAllAsync(to, ct);
+        else if (changedCounts.Count > 0) await DeliveryQualityRollup.RecountAsync(to, ct);
         await transaction.CommitAsync(ct);
     }
 }

@@ -3,6 +3,7 @@ using Dashboard.Access.Sessions;
 using Dashboard.Access.Tokens;
 using Dashboard.Admin.Audit;
 using Dashboard.Analytics.Funnel;
+using Dashboard.Deliveries.Quality;
 using Dashboard.Ingestion;
 using Dashboard.Ingestion.Security;
 using Dashboard.Messages.AgencyZone;
@@ -46,7 +47,7 @@ public static class StoreTables
     [
         typeof(IdibuCandidate), typeof(IdibuApplicationRow), typeof(IdibuStatusObservation), typeof(IdibuStatusDefinition),
         typeof(IdibuVacancy), typeof(IdibuSnapshot), typeof(FirstbirdEventRow), typeof(ReferralApplication), typeof(QuarantinedEnvelope),
-        typeof(ReadModelClock),
+        typeof(ReadModelClock), typeof(DeliveryQualityQuarter),
     ];
 
     public static readonly IReadOnlyList<Type> KeyRing = [typeof(DataProtectionKey)];

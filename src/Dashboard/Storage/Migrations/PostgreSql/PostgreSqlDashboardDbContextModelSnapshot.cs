@@ -256,6 +256,34 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("StatusStageMappings", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Deliveries.Quality.DeliveryQualityQuarter", b =>
+                {
+                    b.Property<long>("Quarter")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Deliveries")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DuplicateDeliveries")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OutOfOrder")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Quarantined")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("QuarantinedEnvelopes")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("RepeatedEvents")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Quarter");
+
+                    b.ToTable("DeliveryQualityQuarters", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Ingestion.AuthFailureCount", b =>
                 {
                     b.Property<string>("Provider")

@@ -245,6 +245,34 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("StatusStageMappings", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Deliveries.Quality.DeliveryQualityQuarter", b =>
+                {
+                    b.Property<long>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Deliveries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DuplicateDeliveries")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OutOfOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Quarantined")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QuarantinedEnvelopes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RepeatedEvents")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Quarter");
+
+                    b.ToTable("DeliveryQualityQuarters", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Ingestion.AuthFailureCount", b =>
                 {
                     b.Property<string>("Provider")
