@@ -6,6 +6,7 @@ using Dashboard.Components.Account;
 using Dashboard.Deliveries;
 using Dashboard.Hosting;
 using Dashboard.Ingestion;
+using Dashboard.Messages;
 using Dashboard.Projection;
 using Dashboard.Simulation;
 using Dashboard.Storage;
@@ -35,7 +36,8 @@ builder.AddStructuredLogging()
     .AddProjection()
     .AddAnalytics()
     .AddDeliveries()
-    .AddAdmin();
+    .AddAdmin()
+    .AddMessages();
 builder.Services.AddSingleton<SampleDataLoader>();
 
 var app = builder.Build();
@@ -62,6 +64,7 @@ app.MapAnalyticsApi();
 app.MapDeliveriesApi();
 app.MapAdminApi();
 app.MapTokenApi();
+app.MapMessages();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -11,6 +11,9 @@ public enum InstanceTopic
 
     /// <summary>Endpoint keys or sender checks changed: caches of them must reload.</summary>
     SenderSettings,
+
+    /// <summary>An agency setting (its time zone) changed: caches of it must reload.</summary>
+    AgencySettings,
 }
 
 /// <summary>

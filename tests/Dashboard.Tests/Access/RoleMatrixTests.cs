@@ -49,6 +49,8 @@ public sealed partial class RoleMatrixTests : IAsyncLifetime
         ["* /_blazor/initializers/"] = Allowed.Anyone,
         ["POST /account/logout"] = Allowed.Anyone,
         ["POST /account/logout-everywhere"] = Allowed.Anyone,
+        ["GET /messages/unsubscribe"] = Allowed.Anyone,
+        ["POST /messages/unsubscribe"] = Allowed.Anyone,
 
         ["POST /webhooks/idibu/{key}"] = Allowed.EndpointKey,
         ["POST /webhooks/firstbird/{key}"] = Allowed.EndpointKey,
@@ -98,6 +100,8 @@ public sealed partial class RoleMatrixTests : IAsyncLifetime
         ["POST /api/admin/erasure"] = Allowed.Admin,
         ["POST /api/admin/retention"] = Allowed.Admin,
         ["GET /api/admin/audit"] = Allowed.Admin,
+        ["GET /api/admin/time-zone"] = Allowed.Admin,
+        ["PUT /api/admin/time-zone"] = Allowed.Admin,
 
         ["PAGE /account/login"] = Allowed.Anyone,
         ["PAGE /account/denied"] = Allowed.Anyone,
@@ -110,6 +114,7 @@ public sealed partial class RoleMatrixTests : IAsyncLifetime
         ["PAGE /quality"] = Allowed.Person,
         ["PAGE /account/tokens"] = Allowed.Person,
         ["PAGE /account/password"] = Allowed.Person,
+        ["PAGE /digests"] = Allowed.Person,
         ["PAGE /admin/deliveries"] = Allowed.Admin,
         ["PAGE /admin/deliveries/{Id:long}"] = Allowed.Admin,
         ["PAGE /admin/rebuild"] = Allowed.Admin,
@@ -118,6 +123,10 @@ public sealed partial class RoleMatrixTests : IAsyncLifetime
         ["PAGE /admin/funnel"] = Allowed.Admin,
         ["PAGE /admin/privacy"] = Allowed.Admin,
         ["PAGE /admin/audit"] = Allowed.Admin,
+        ["PAGE /admin/time-zone"] = Allowed.Admin,
+        ["PAGE /admin/outbox"] = Allowed.Admin,
+        ["PAGE /admin/alerts"] = Allowed.Admin,
+        ["PAGE /admin/alerts/history"] = Allowed.Admin,
         ["PAGE /setup/sample-data"] = Allowed.Admin,
     };
 

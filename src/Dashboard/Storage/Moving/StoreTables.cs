@@ -6,6 +6,10 @@ using Dashboard.Analytics.Funnel;
 using Dashboard.Deliveries.Quality;
 using Dashboard.Ingestion;
 using Dashboard.Ingestion.Security;
+using Dashboard.Messages.AgencyZone;
+using Dashboard.Messages.Alerts;
+using Dashboard.Messages.Digests;
+using Dashboard.Messages.Outbox;
 using Dashboard.Projection.ReadModel;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -52,6 +56,8 @@ public static class StoreTables
     [
         typeof(EndpointKey), typeof(AuthFailureCount), typeof(SenderSettings), typeof(PersonalToken), typeof(SignInSession), typeof(AuditEntry),
         typeof(FunnelStage), typeof(StatusStageMapping),
+        typeof(AgencySetting), typeof(DigestSubscription), typeof(DigestRun), typeof(OutboxMessage), typeof(AlertRule), typeof(AlertEvent),
+        typeof(AlertRound),
         typeof(DashboardUser), typeof(IdentityRole), typeof(IdentityUserRole<string>), typeof(IdentityUserClaim<string>),
         typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>), typeof(IdentityRoleClaim<string>),
     ];

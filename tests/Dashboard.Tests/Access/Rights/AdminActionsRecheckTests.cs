@@ -9,6 +9,9 @@ using Dashboard.Admin.Privacy;
 using Dashboard.Analytics.Funnel;
 using Dashboard.Deliveries;
 using Dashboard.Ingestion.Security;
+using Dashboard.Messages.AgencyZone;
+using Dashboard.Messages.Alerts;
+using Dashboard.Messages.Outbox;
 using Dashboard.Simulation;
 using Dashboard.Tests.Support;
 using Microsoft.AspNetCore.Authentication;
@@ -57,6 +60,11 @@ public sealed class AdminActionsRecheckTests : IAsyncLifetime
         yield return ("erase a candidate", p => Get<PersonalData>().EraseAsync("someone@example.com", p, default));
         yield return ("apply retention", p => Get<PersonalData>().ApplyRetentionAsync(1, p, default));
         yield return ("load sample data", p => Get<SampleDataLoader>().LoadAsync(1, p, null, default));
+        yield return ("set the agency's time zone", p => Get<AgencyTimeZone>().SetAsync("Europe/Paris", p, default));
+        yield return ("save an alert rule", p => Get<AlertRulesAdmin>().SaveAsync(new AlertRuleInput(null, "quiet", AlertKind.QuietSender, "idibu", 24,
+            null, FigurePeriod.Today, Comparison.Below, null, "ops@example.com", "https://hooks.example.com/x"), p, default));
+        yield return ("delete an alert rule", p => Get<AlertRulesAdmin>().DeleteAsync(1, p, default));
+        yield return ("send a failed message again", p => Get<OutboxQueries>().SendAgainAsync(1, p, default));
     }
 
     [Fact]
@@ -137,6 +145,8 @@ public sealed class AdminActionsRecheckTests : IAsyncLifetime
             await db.EndpointKeys.CountAsync(k => k.RevokedAt == null && k.ExpiresAt == null),
             await db.Set<SenderSettings>().CountAsync(),
             await db.FunnelStages.CountAsync(),
+            await db.Set<AgencySetting>().CountAsync(),
+            await db.Set<AlertRule>().CountAsync(),
             await db.Set<Dashboard.Admin.Audit.AuditEntry>().CountAsync());
     }
 }

@@ -1,0 +1,11 @@
+using Dashboard.Tests.Messages;
+using Dashboard.Tests.Support;
+
+namespace Dashboard.Tests.Instances;
+
+/// <summary>Two instances on one PostgreSQL store send a due digest and a firing alert once (needs <c>DASHBOARD_TEST_POSTGRES</c>).</summary>
+public sealed class MessagesOnSharedPostgreSqlTests
+{
+    [Fact]
+    public Task ADueDigestAndAFiringAlertAreSentOnceByTwoInstancesOnPostgreSql() => TwoInstancesMessagesTests.RunAsync(new TestDatabase("PostgreSQL"));
+}
