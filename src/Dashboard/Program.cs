@@ -6,7 +6,9 @@ using Dashboard.Components.Account;
 using Dashboard.Deliveries;
 using Dashboard.Hosting;
 using Dashboard.Ingestion;
+using Dashboard.Kiosk;
 using Dashboard.Projection;
+using Dashboard.SavedViews;
 using Dashboard.Simulation;
 using Dashboard.Storage;
 using Dashboard.Storage.Moving;
@@ -35,7 +37,9 @@ builder.AddStructuredLogging()
     .AddProjection()
     .AddAnalytics()
     .AddDeliveries()
-    .AddAdmin();
+    .AddAdmin()
+    .AddSavedViews()
+    .AddKiosks();
 builder.Services.AddSingleton<SampleDataLoader>();
 
 var app = builder.Build();
@@ -62,6 +66,8 @@ app.MapAnalyticsApi();
 app.MapDeliveriesApi();
 app.MapAdminApi();
 app.MapTokenApi();
+app.MapSavedViewsApi();
+app.MapKioskAdminApi();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

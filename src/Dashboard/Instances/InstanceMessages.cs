@@ -11,6 +11,9 @@ public enum InstanceTopic
 
     /// <summary>Endpoint keys or sender checks changed: caches of them must reload.</summary>
     SenderSettings,
+
+    /// <summary>Saved views were added, renamed or removed: open navigations should list them again.</summary>
+    SavedViews,
 }
 
 /// <summary>

@@ -5,7 +5,9 @@ using Dashboard.Admin.Audit;
 using Dashboard.Analytics.Funnel;
 using Dashboard.Ingestion;
 using Dashboard.Ingestion.Security;
+using Dashboard.Kiosk;
 using Dashboard.Projection.ReadModel;
+using Dashboard.SavedViews;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +52,7 @@ public static class StoreTables
     public static readonly IReadOnlyList<Type> Settings =
     [
         typeof(EndpointKey), typeof(AuthFailureCount), typeof(SenderSettings), typeof(PersonalToken), typeof(SignInSession), typeof(AuditEntry),
-        typeof(FunnelStage), typeof(StatusStageMapping),
+        typeof(FunnelStage), typeof(StatusStageMapping), typeof(SavedView), typeof(KioskScreen),
         typeof(DashboardUser), typeof(IdentityRole), typeof(IdentityUserRole<string>), typeof(IdentityUserClaim<string>),
         typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>), typeof(IdentityRoleClaim<string>),
     ];
