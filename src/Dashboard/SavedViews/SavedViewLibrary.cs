@@ -42,6 +42,7 @@ public sealed class SavedViewLibrary(
     public async Task<IReadOnlyList<SavedViewRow>> ListAsync(ClaimsPrincipal viewer, CancellationToken ct)
     {
         var personId = PersonIdOf(viewer);
+        if (personId is null && !viewer.HasClaim(c => c.Type == AccessClaims.Operator)) return [];
         var isAdmin = await acting.IsEnabledAdminAsync(viewer, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
         var views = await db.Set<SavedView>().AsNoTracking()
