@@ -41,6 +41,27 @@ public sealed class SavedViewsPagesTests(BrowserFixture browser, SampleDashboard
     }
 
     [Fact]
+    public async Task AHostileNameIsShownAsTextAndRunsNothing()
+    {
+        const string name = "<img src=x onerror=\"window.__ran=1\"><b>bold</b>";
+        var page = await sample.Live.SignInAsync(browser.Browser);
+        await AppPages.OpenAsync(page, "/locations?range=all");
+
+        await page.GetByTestId("save-view").ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByLabel("Name").FillAsync(name);
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Checkbox, new() { Name = "Share with everyone" }).CheckAsync();
+        await page.GetByTestId("save-view-confirm").ClickAsync();
+
+        var shared = page.GetByTestId("nav-shared-views");
+        await Expect(shared.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync(name);
+        await AppPages.OpenAsync(page, "/views");
+        await Expect(page.GetByTestId("views-table")).ToContainTextAsync(name);
+        Assert.Equal(0, await page.Locator("nav img, .mud-snackbar img, [data-testid=views-table] img, nav b, [data-testid=views-table] b").CountAsync());
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__ran === undefined"));
+    }
+
+    [Fact]
     public async Task AViewKeptToOneselfIsListedUnderYourViewsAndRenamedThere()
     {
         var page = await sample.Live.SignInAsync(browser.Browser, LiveDashboard.RecruiterEmail);

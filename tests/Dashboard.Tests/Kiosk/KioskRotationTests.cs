@@ -16,6 +16,8 @@ namespace Dashboard.Tests.Kiosk;
 /// <summary>A wall screen as the room sees it: one page at a time, the next after its seconds, figures only.</summary>
 public sealed class KioskRotationTests : BunitContext, IAsyncLifetime
 {
+    // Generous: on a busy machine the dispatcher may take a while to run a turn; a turn that never comes still fails.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
@@ -47,7 +49,7 @@ public sealed class KioskRotationTests : BunitContext, IAsyncLifetime
         foreach (var next in new[] { "Sources", "Funnel", "Overview" })
         {
             _clock.Advance(TimeSpan.FromSeconds(20));
-            screen.WaitForAssertion(() => Assert.Equal(next, screen.Find("h1").TextContent));
+            screen.WaitForAssertion(() => Assert.Equal(next, screen.Find("h1").TextContent), Patience);
         }
     }
 
@@ -56,7 +58,7 @@ public sealed class KioskRotationTests : BunitContext, IAsyncLifetime
     {
         var screen = Render<KioskRotation>(p => p.Add(k => k.Name, "Sales floor").Add(k => k.Plan, Plan(30, "sources")));
 
-        screen.WaitForAssertion(() => Assert.Contains("LinkedIn", screen.Markup));
+        screen.WaitForAssertion(() => Assert.Contains("LinkedIn", screen.Markup), Patience);
         Assert.Empty(screen.FindAll("[data-testid=filter-summary], [data-testid=filter-panel]"));
         Assert.Empty(screen.FindAll("[data-testid=sources-chart-csv]"));
         Assert.Empty(screen.FindAll("button.chart-table-toggle"));
@@ -71,11 +73,11 @@ public sealed class KioskRotationTests : BunitContext, IAsyncLifetime
             .Add(k => k.StillAllowed, _ => Task.FromResult(allowed)));
 
         _clock.Advance(TimeSpan.FromSeconds(10));
-        screen.WaitForAssertion(() => Assert.Equal("Data quality", screen.Find("h1").TextContent));
+        screen.WaitForAssertion(() => Assert.Equal("Data quality", screen.Find("h1").TextContent), Patience);
         allowed = false;
         _clock.Advance(TimeSpan.FromSeconds(10));
 
-        screen.WaitForAssertion(() => Assert.Contains(KioskRotation.Revoked, screen.Find("[data-testid=kiosk-ended]").TextContent));
+        screen.WaitForAssertion(() => Assert.Contains(KioskRotation.Revoked, screen.Find("[data-testid=kiosk-ended]").TextContent), Patience);
         Assert.Empty(screen.FindAll("h1"));
         Assert.DoesNotContain("Referral hires", screen.Markup);
     }

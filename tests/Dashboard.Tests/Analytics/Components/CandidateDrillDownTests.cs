@@ -55,7 +55,7 @@ public sealed class CandidateDrillDownTests : BunitContext, IAsyncLifetime
     {
         var list = Render<CandidateDrillDown>(p => p.Add(d => d.Title, "Candidates").Add(d => d.Filter, AnalyticsFilter.None));
 
-        list.WaitForAssertion(() => Assert.NotEmpty(list.FindAll("[data-testid=candidate-link]")));
+        list.WaitForAssertion(() => Assert.NotEmpty(list.FindAll("[data-testid=candidate-link]")), TimeSpan.FromSeconds(15));
         var link = list.Find("[data-testid=candidate-link]");
         Assert.Equal("Jess Quincy", link.TextContent);
         // The id is the sender's text: escaped into one path segment.
