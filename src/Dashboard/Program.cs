@@ -6,8 +6,10 @@ using Dashboard.Components.Account;
 using Dashboard.Deliveries;
 using Dashboard.Hosting;
 using Dashboard.Ingestion;
+using Dashboard.Kiosk;
 using Dashboard.Messages;
 using Dashboard.Projection;
+using Dashboard.SavedViews;
 using Dashboard.Simulation;
 using Dashboard.Storage;
 using Dashboard.Storage.Moving;
@@ -37,7 +39,9 @@ builder.AddStructuredLogging()
     .AddAnalytics()
     .AddDeliveries()
     .AddAdmin()
-    .AddMessages();
+    .AddMessages()
+    .AddSavedViews()
+    .AddKiosks();
 builder.Services.AddSingleton<SampleDataLoader>();
 
 var app = builder.Build();
@@ -65,6 +69,8 @@ app.MapDeliveriesApi();
 app.MapAdminApi();
 app.MapTokenApi();
 app.MapMessages();
+app.MapSavedViewsApi();
+app.MapKioskAdminApi();
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

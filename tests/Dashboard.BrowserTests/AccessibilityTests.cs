@@ -34,7 +34,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, SampleDashboard s
         var state = $"{(withData ? "data" : "empty")}, {scheme.ToString().ToLowerInvariant()}";
         var violations = new List<string>();
 
-        foreach (var (path, name) in AppPages.All)
+        foreach (var (path, name) in AppPages.All.Concat(AppPages.WallScreens))
         {
             await AppPages.OpenAsync(page, path);
             violations.AddRange(await AxeScan.ViolationsAsync(page, $"{name} ({state})"));
@@ -74,6 +74,13 @@ public sealed class AccessibilityTests(BrowserFixture browser, SampleDashboard s
         await page.Locator(".mud-picker input").First.ClickAsync();
         await Expect(page.Locator(".mud-popover-open .mud-picker-calendar-content").First).ToBeVisibleAsync();
         await ScanAsync("date picker");
+
+        // Saving a view: its dialog, open.
+        await AppPages.OpenAsync(page, "/sources?range=all");
+        await page.GetByTestId("save-view").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog).GetByLabel("Name")).ToBeVisibleAsync();
+        await ScanAsync("save view dialog");
+        await page.Keyboard.PressAsync("Escape");
 
         // The phone's filter panel, open.
         await page.SetViewportSizeAsync(390, 844);

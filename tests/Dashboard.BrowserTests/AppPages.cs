@@ -17,7 +17,12 @@ public static class AppPages
         ("/account/tokens", "tokens"), ("/account/password", "password"), ("/admin/deliveries", "deliveries"),
         ("/admin/deliveries/1", "delivery"), ("/admin/rebuild", "rebuild"), ("/admin/endpoints", "endpoints"), ("/admin/people", "people"),
         ("/admin/funnel", "funnel-settings"), ("/admin/privacy", "privacy"), ("/admin/audit", "audit"), ("/setup/sample-data", "sample-data"),
+        ("/views", "views"), ("/admin/kiosks", "kiosks"), ("/candidates/100001", "candidate"),
+        ("/referrals/applications/00000000-0000-4000-8000-000000000001", "referral-application"),
     ];
+
+    /// <summary>A wall screen: made for a television across the room, not for a phone or a zoomed window.</summary>
+    public static readonly IReadOnlyList<(string Path, string Name)> WallScreens = [("/kiosk?pages=overview,funnel&seconds=3600", "wall-screen")];
 
     public static IEnumerable<(string Path, string Name)> All => Dashboard.Concat(Console);
 

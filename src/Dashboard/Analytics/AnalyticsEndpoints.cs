@@ -17,6 +17,7 @@ public static class AnalyticsEndpoints
             builder.Services.AddHostedService(sp => sp.GetRequiredService<FigureIndexHost>());
         }
         builder.Services.AddSingleton<AnalyticsQueryService>();
+        builder.Services.AddSingleton<Stories.StoryReader>();
         // Off only to measure what a figure costs to compute (every ask then computes it again).
         if (builder.Configuration.GetValue("Analytics:FigureCache", true))
         {

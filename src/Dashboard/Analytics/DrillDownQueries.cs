@@ -66,6 +66,6 @@ internal static class DrillDownQueries
 
     public static (int Page, int PageSize) Bounded(int page, int pageSize) => (Math.Max(1, page), Math.Clamp(pageSize, 1, MaxPageSize));
 
-    private static string NameOf(string? first, string? last, string id) =>
+    internal static string NameOf(string? first, string? last, string id) =>
         string.Join(' ', new[] { first, last }.Where(n => !string.IsNullOrWhiteSpace(n))) is { Length: > 0 } name ? name : $"Candidate {id}";
 }

@@ -14,6 +14,8 @@ public enum InstanceTopic
 
     /// <summary>An agency setting (its time zone) changed: caches of it must reload.</summary>
     AgencySettings,
+    /// <summary>Saved views were added, renamed or removed: open navigations should list them again.</summary>
+    SavedViews,
 }
 
 /// <summary>

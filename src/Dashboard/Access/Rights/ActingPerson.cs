@@ -21,11 +21,21 @@ public sealed class ActingPerson(PersonStandings standings, ILogger<ActingPerson
     /// <summary>Throws unless <paramref name="actor"/> is an enabled admin now; the configuration's own token always is.</summary>
     public async Task EnsureAdminAsync(ClaimsPrincipal actor, CancellationToken ct)
     {
-        if (actor.HasClaim(c => c.Type == AccessClaims.Operator)) return;
-        if (await StandingOfAsync(actor, ct) is { IsEnabledAdmin: true }) return;
+        if (await IsEnabledAdminAsync(actor, ct)) return;
         logger.LogWarning("Refused an admin action: person {UserId} is not an enabled admin with a live sign-in now", UserIdOf(actor));
         throw new RefusedActionException(NoLongerAdmin);
     }
+
+    /// <summary>
+    /// Whether <paramref name="actor"/> is an enabled admin with a live sign-in now, for what only admins may see or
+    /// change beside what everyone may (the deliveries behind a candidate, someone else's shared view).
+    /// </summary>
+    public async Task<bool> IsEnabledAdminAsync(ClaimsPrincipal actor, CancellationToken ct) =>
+        actor.HasClaim(c => c.Type == AccessClaims.Operator) || await StandingOfAsync(actor, ct) is { IsEnabledAdmin: true };
+
+    /// <summary>The enabled person behind <paramref name="actor"/> now; throws when there is none or their sign-in ended.</summary>
+    public async Task<PersonStanding> EnsurePersonAsync(ClaimsPrincipal actor, CancellationToken ct) =>
+        await StandingOfAsync(actor, ct) is { Disabled: false } person ? person : throw new RefusedActionException(NotSignedIn);
 
     /// <summary>Throws unless <paramref name="actor"/> is an enabled person signed in by cookie (not a token) now.</summary>
     public async Task EnsureSignedInAsync(ClaimsPrincipal actor, CancellationToken ct)

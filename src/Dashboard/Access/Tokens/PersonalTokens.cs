@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Dashboard.Access.Rights;
 using Dashboard.Access.Sessions;
 using Dashboard.Admin.Audit;
@@ -44,12 +42,12 @@ public sealed class PersonalTokens(
         if (NameProblem(name) is { } problem) throw new ArgumentException(problem, nameof(name));
         await acting.EnsureSignedInAsync(owner, ct);
         var userId = owner.FindFirstValue(ClaimTypes.NameIdentifier)!;
-        var text = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var text = TokenText.New(Prefix);
         await using var db = await factory.CreateDbContextAsync(ct);
         var token = new PersonalToken
         {
             UserId = userId, Name = name.Trim(),
-            Hash = Hash(text), Hint = text[..8] + "…", CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Hash = TokenText.Hash(text), Hint = TokenText.Hint(text), CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(token);
         await db.SaveChangesAsync(ct);
@@ -71,7 +69,7 @@ public sealed class PersonalTokens(
     public async Task<ClaimsPrincipal?> AuthenticateAsync(string text, string scheme, CancellationToken ct)
     {
         if (!text.StartsWith(Prefix, StringComparison.Ordinal)) return null;
-        var hash = Hash(text);
+        var hash = TokenText.Hash(text);
         await using var db = await factory.CreateDbContextAsync(ct);
         var token = await db.Set<PersonalToken>().FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, ct);
         if (token is null) return null;
@@ -79,8 +77,7 @@ public sealed class PersonalTokens(
         if (await standings.ForPersonAsync(token.UserId, ct) is not { Disabled: false } person) return null;
 
         var now = clock.GetUtcNow().UtcDateTime;
-        // Last-used is for people, not an audit trail: once a minute is precise enough and spares a write per call.
-        if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
+        if (TokenText.UseWorthRecording(token.LastUsedAt, now))
         {
             token.LastUsedAt = now;
             await db.SaveChangesAsync(ct);
@@ -89,6 +86,4 @@ public sealed class PersonalTokens(
         claims.AddRange(person.RoleNames.Select(role => new Claim(ClaimTypes.Role, role)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
-
-    private static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
 }

@@ -45,6 +45,9 @@ public abstract class AnalyticsPage : ComponentBase, IDisposable
     [SupplyParameterFromQuery(Name = "consultant")] public string? ConsultantQuery { get; set; }
     [SupplyParameterFromQuery(Name = "location")] public string? LocationQuery { get; set; }
 
+    /// <summary>Shown on a wall screen: figures only, nothing to click through to.</summary>
+    [CascadingParameter(Name = "Kiosk")] public bool Kiosk { get; set; }
+
     protected DashboardView View { get; private set; } = new();
     protected AnalyticsFilter Filter { get; private set; } = AnalyticsFilter.None;
     protected DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);

@@ -36,21 +36,41 @@ public sealed partial class ApexChart
     /// <summary>Raised when a bar, slice or stage is clicked; set it to make the chart drillable.</summary>
     [Parameter] public EventCallback<ChartPoint> OnPointSelected { get; set; }
 
+    /// <summary>
+    /// Raised with a series' index when its legend entry is clicked (or chosen from the keyboard); set, a legend
+    /// entry selects instead of hiding its series. A donut's legend entries are its slices and raise
+    /// <see cref="OnPointSelected"/> instead.
+    /// </summary>
+    [Parameter] public EventCallback<int> OnSeriesSelected { get; set; }
+
     /// <summary>Follows the layout's dark mode.</summary>
     [CascadingParameter(Name = "DarkMode")] public bool Dark { get; set; }
+
+    /// <summary>On a wall screen: larger type read from across a room, and nothing to click.</summary>
+    [CascadingParameter(Name = "Kiosk")] public bool Kiosk { get; set; }
 
     private string Summary => ChartSummary.Describe(Title ?? "Chart", Kind, Data);
 
     private IEnumerable<ChartSeries> ShownSeries => Kind == ChartKind.Donut ? Data.Series.Take(1) : Data.Series;
 
+    private bool Selectable => !Kiosk && (OnPointSelected.HasDelegate || OnSeriesSelected.HasDelegate);
+
+    private bool LegendSelects => Kind == ChartKind.Donut ? OnPointSelected.HasDelegate : OnSeriesSelected.HasDelegate;
+
+    // A wall screen's chart is read from across the room: taller, its text larger.
+    private string DrawnHeight => Kiosk && Height.EndsWith("px", StringComparison.Ordinal)
+        && double.TryParse(Height[..^2], System.Globalization.CultureInfo.InvariantCulture, out var pixels)
+            ? $"{Math.Round(pixels * 1.6)}px"
+            : Height;
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        var options = ChartOptionsWriter.Write(Kind, Data, Dark, Height, Title);
+        var options = ChartOptionsWriter.Write(Kind, Data, Dark, DrawnHeight, Title, large: Kiosk, legendSelects: Selectable && LegendSelects);
         var json = options.ToJsonString();
         if (firstRender)
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/apexchart.js");
-            _self = OnPointSelected.HasDelegate ? DotNetObjectReference.Create(this) : null;
+            _self = Selectable ? DotNetObjectReference.Create(this) : null;
             _chartId = await _module.InvokeAsync<int>("create", _element, options, _self);
             _drawn = json;
         }
@@ -70,6 +90,10 @@ public sealed partial class ApexChart
     [JSInvokable]
     public Task OnPointSelectedFromChart(int seriesIndex, int dataPointIndex) =>
         OnPointSelected.InvokeAsync(new ChartPoint(seriesIndex, dataPointIndex));
+
+    [JSInvokable]
+    public Task OnLegendSelectedFromChart(int index) =>
+        Kind == ChartKind.Donut ? OnPointSelected.InvokeAsync(new ChartPoint(0, index)) : OnSeriesSelected.InvokeAsync(index);
 
     public async ValueTask DisposeAsync()
     {

@@ -14,7 +14,21 @@ public static class ChartOptionsWriter
     /// <summary>Below this width (a phone) labels get room of their own: see <see cref="Narrow"/>.</summary>
     public const int NarrowWidth = 600;
 
-    public static JsonObject Write(ChartKind kind, ChartData data, bool dark, string height, string? title = null)
+    /// <summary>Text on a wall screen, read from across a room.</summary>
+    public const string LargeText = "20px";
+
+    /// <param name="large">A wall screen's chart: every label, value and legend entry in <see cref="LargeText"/>.</param>
+    /// <param name="legendSelects">A legend entry selects its series (or slice) instead of hiding it.</param>
+    public static JsonObject Write(ChartKind kind, ChartData data, bool dark, string height, string? title = null, bool large = false,
+        bool legendSelects = false)
+    {
+        var options = Base(kind, data, dark, height, title);
+        if (legendSelects) options["legend"]!["onItemClick"] = new JsonObject { ["toggleDataSeries"] = false };
+        if (large) Enlarge(options, kind);
+        return options;
+    }
+
+    private static JsonObject Base(ChartKind kind, ChartData data, bool dark, string height, string? title)
     {
         var options = new JsonObject
         {
@@ -62,6 +76,18 @@ public static class ChartOptionsWriter
             };
         }
         return options;
+    }
+
+    private static void Enlarge(JsonObject options, ChartKind kind)
+    {
+        JsonObject Sized() => new() { ["style"] = new JsonObject { ["fontSize"] = LargeText } };
+        options["legend"]!["fontSize"] = LargeText;
+        options["dataLabels"] = options["dataLabels"] as JsonObject ?? new JsonObject();
+        options["dataLabels"]!["style"] = new JsonObject { ["fontSize"] = LargeText };
+        options["tooltip"] = new JsonObject { ["style"] = new JsonObject { ["fontSize"] = LargeText } };
+        if (kind == ChartKind.Donut) return;
+        options["xaxis"]!["labels"] = Sized();
+        options["yaxis"] = new JsonObject { ["labels"] = Sized() };
     }
 
     // On a phone: labels at a readable size, week labels turned rather than dropped, bar values inside wide enough bars,

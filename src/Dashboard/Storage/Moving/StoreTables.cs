@@ -10,7 +10,9 @@ using Dashboard.Messages.AgencyZone;
 using Dashboard.Messages.Alerts;
 using Dashboard.Messages.Digests;
 using Dashboard.Messages.Outbox;
+using Dashboard.Kiosk;
 using Dashboard.Projection.ReadModel;
+using Dashboard.SavedViews;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -57,7 +59,7 @@ public static class StoreTables
         typeof(EndpointKey), typeof(AuthFailureCount), typeof(SenderSettings), typeof(PersonalToken), typeof(SignInSession), typeof(AuditEntry),
         typeof(FunnelStage), typeof(StatusStageMapping),
         typeof(AgencySetting), typeof(DigestSubscription), typeof(DigestRun), typeof(OutboxMessage), typeof(AlertRule), typeof(AlertEvent),
-        typeof(AlertRound),
+        typeof(AlertRound), typeof(SavedView), typeof(KioskScreen),
         typeof(DashboardUser), typeof(IdentityRole), typeof(IdentityUserRole<string>), typeof(IdentityUserClaim<string>),
         typeof(IdentityUserLogin<string>), typeof(IdentityUserToken<string>), typeof(IdentityRoleClaim<string>),
     ];

@@ -57,6 +57,13 @@ export async function create(element, options, dotNetRef) {
     // A click on a bar or slice is a data point selection; Enter or Space on the point the keyboard has reached in
     // the chart is reported as a marker click.
     options.chart.events = { dataPointSelection: select, markerClick: select };
+    // Where the page asked for it (the options say so by keeping a legend entry from hiding its series), a legend
+    // entry, clicked or chosen with Enter, selects its series, or a donut's slice.
+    if (options.legend?.onItemClick?.toggleDataSeries === false) {
+      options.chart.events.legendClick = (_chart, index) => {
+        if (index >= 0) dotNetRef.invokeMethodAsync('OnLegendSelectedFromChart', index);
+      };
+    }
   }
   const chart = new window.ApexCharts(element, withMotion(withStageNames(asText(options))));
   await chart.render();

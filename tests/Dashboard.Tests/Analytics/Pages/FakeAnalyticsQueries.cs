@@ -53,7 +53,8 @@ public class FakeAnalyticsQueries(FakeAnswer answer) : IAnalyticsQueries
         Answer(new QualityFigures(0, 0, 0, 0, 0), new QualityFigures(120, 4, 1, 2, 3));
 
     public Task<RowPage<CandidateRow>> CandidatesAsync(AnalyticsFilter filter, string? reachedStage, int page, int pageSize, CancellationToken ct = default) =>
-        Task.FromResult(new RowPage<CandidateRow>([], page, pageSize, 0));
+        Answer(new RowPage<CandidateRow>([], page, pageSize, 0), new RowPage<CandidateRow>(
+            [new("c 7/8", "Jess Quincy", "LinkedIn", "Tim Parker", new DateTime(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc), false)], page, pageSize, 1));
 
     public Task<RowPage<ReferralRow>> ReferralApplicationsAsync(
         AnalyticsFilter filter, ReferralSelection selection, int page, int pageSize, CancellationToken ct = default) =>
