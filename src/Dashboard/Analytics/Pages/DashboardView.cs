@@ -41,10 +41,11 @@ public sealed record DashboardView(
         _ => (null, null),
     };
 
-    public AnalyticsFilter ToFilter(DateOnly today)
+    /// <summary>The view's filter on the agency's <paramref name="today"/>, its days cut in <paramref name="zone"/> (null is UTC).</summary>
+    public AnalyticsFilter ToFilter(DateOnly today, TimeZoneInfo? zone = null)
     {
         var (from, to) = Period(today);
-        return new AnalyticsFilter(from, to, Vacancy, Source, Consultant, Location);
+        return new AnalyticsFilter(from, to, Vacancy, Source, Consultant, Location, zone);
     }
 
     /// <summary>Query parameters for the URL, leaving out what is at its default.</summary>
