@@ -32,7 +32,7 @@ public static class PagesRun
         var settings = new Dictionary<string, string>(options.AppSettings()) { ["ASPNETCORE_ENVIRONMENT"] = "Development" };
         var traffic = LoadTraffic.Idibu((int)(rate * seconds), duplicateShare: 0, lateShare: 0.05);
 
-        var (app, _) = await Launch.StartAsync(TargetKind.App, folder, await options.StoreAsync(TargetKind.App, folder, "pages.db"), settings);
+        var (app, _) = await Launch.StartAsync(TargetKind.App, folder, (options.Text("store", "") is { Length: > 0 } given ? AppStore.Sqlite(Path.GetFullPath(given)) : await options.StoreAsync(TargetKind.App, folder, "pages.db")), settings);
         await using (app)
         {
             using var playwright = await Playwright.CreateAsync();
