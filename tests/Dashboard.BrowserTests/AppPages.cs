@@ -19,6 +19,8 @@ public static class AppPages
         ("/admin/funnel", "funnel-settings"), ("/admin/privacy", "privacy"), ("/admin/audit", "audit"), ("/setup/sample-data", "sample-data"),
         ("/views", "views"), ("/admin/kiosks", "kiosks"), ("/candidates/100001", "candidate"),
         ("/referrals/applications/00000000-0000-4000-8000-000000000001", "referral-application"),
+        ("/digests", "digests"), ("/admin/alerts", "alerts"), ("/admin/alerts/history", "alert-history"), ("/admin/outbox", "outbox"),
+        ("/admin/time-zone", "time-zone"),
     ];
 
     /// <summary>A wall screen: made for a television across the room, not for a phone or a zoomed window.</summary>

@@ -79,5 +79,15 @@ public sealed class SavedViewsPagesTests(BrowserFixture browser, SampleDashboard
 
         await Expect(page.GetByTestId("nav-own-views")).ToContainTextAsync("My last 30 days");
         await Expect(page.GetByTestId("views-table")).ToContainTextAsync("Last 30 days");
+
+        var renamed = page.GetByTestId("view-row").Filter(new() { HasText = "My last 30 days" });
+        await renamed.GetByTestId("view-digest").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Email digests");
+        await Expect(page.GetByLabel("Name")).ToHaveValueAsync("My last 30 days");
+        await Expect(page.GetByLabel("View (the page's address)")).ToHaveValueAsync("/funnel?range=30d");
+        await page.WaitForInteractiveAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Subscribe" }).ClickAsync();
+        await Expect(page.GetByTestId("digest-table")).ToContainTextAsync("My last 30 days");
+        await Expect(page.GetByTestId("digest-table").GetByRole(AriaRole.Link, new() { Name = "Funnel (filtered)" })).ToHaveAttributeAsync("href", "/funnel?range=30d");
     }
 }

@@ -64,8 +64,9 @@ public static class LoadProgram
               latency      idibu ack latency at a fixed rate, floor and app [--rate 2000] [--seconds 60]
               firstbird    firstbird batches: highest rate held, floor and app [--batch 50] [--rates 200,400,...] [--seconds 10]
               startup      process start to /health 200, empty store and [--store FILE] [--repeat 3]
-              pages        open pages in Chromium: acknowledged → shown delay at [--rate 1000] for [--seconds 20],
-                           then app memory per idle page [--pages 50]
+              pages        open pages in Chromium: app memory per idle page after a full collection [--pages 50], then
+                           acknowledged → shown delay at [--rate 1000] for [--seconds 20]; on a new store or [--store FILE]
+                           (which the run's deliveries are added to: give it a copy)
               kill         kill -9 the app at random moments under load, restart, repeat; then check the log and figures
                            [--cycles 20] [--rate 1000] [--seed 1]
               instances    two app processes on one new PostgreSQL database, a fifth of the deliveries sent to both, B killed -9

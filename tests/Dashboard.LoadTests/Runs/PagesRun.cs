@@ -16,6 +16,10 @@ public static class PagesRun
 {
     private const string Counter = "tile-deliveries-value";
 
+    // The idle pages are the dashboard's own, all time, as people leave them open: each page costs what it shows.
+    private static readonly string[] DashboardPages =
+        ["/?range=all", "/sources?range=all", "/locations?range=all", "/funnel?range=all", "/referrals?range=all", "/quality?range=all"];
+
     public static async Task<int> RunAsync(RunOptions options, TextWriter console)
     {
         var folder = options.OutputFolder("pages");
@@ -28,7 +32,7 @@ public static class PagesRun
         var settings = new Dictionary<string, string>(options.AppSettings()) { ["ASPNETCORE_ENVIRONMENT"] = "Development" };
         var traffic = LoadTraffic.Idibu((int)(rate * seconds), duplicateShare: 0, lateShare: 0.05);
 
-        var (app, _) = await Launch.StartAsync(TargetKind.App, folder, await options.StoreAsync(TargetKind.App, folder, "pages.db"), settings);
+        var (app, _) = await Launch.StartAsync(TargetKind.App, folder, (options.Text("store", "") is { Length: > 0 } given ? AppStore.Sqlite(Path.GetFullPath(given)) : await options.StoreAsync(TargetKind.App, folder, "pages.db")), settings);
         await using (app)
         {
             using var playwright = await Playwright.CreateAsync();
@@ -42,13 +46,16 @@ public static class PagesRun
 
             // Memory first, on an app that has not yet been through a load run: a collection after one would hide the pages' cost.
             await Task.Delay(TimeSpan.FromSeconds(10));
+            await FullCollection.RunAsync(app.Pid);
             var before = app.ResidentMemory().Current;
             var idle = new List<IPage>();
-            for (var i = 0; i < pages; i++) idle.Add(await OpenQualityAsync(browser, signedIn, app.Address));
+            for (var i = 0; i < pages; i++) idle.Add(await OpenAsync(browser, signedIn, app.Address, DashboardPages[i % DashboardPages.Length]));
             await Task.Delay(TimeSpan.FromSeconds(15));
+            var withPages = app.ResidentMemory().Current;
+            await FullCollection.RunAsync(app.Pid);
             var after = app.ResidentMemory().Current;
-            report.Line($"{pages} idle pages open: app RSS {RunReport.Megabytes(before)} → {RunReport.Megabytes(after)}, " +
-                        $"{(after - before) / 1024.0 / pages:F0} KB per page");
+            report.Line($"{pages} idle pages open: app RSS after a full collection {RunReport.Megabytes(before)} → {RunReport.Megabytes(after)}, " +
+                        $"{(after - before) / 1024.0 / pages:F0} KB per page (before that collection {RunReport.Megabytes(withPages)})");
             foreach (var open in idle) await open.Context.CloseAsync();
 
             var delays = await MeasureLiveDelayAsync(page, app, traffic, rate, report);
@@ -113,13 +120,17 @@ public static class PagesRun
         return await context.StorageStateAsync();
     }
 
-    private static async Task<IPage> OpenQualityAsync(IBrowser browser, string signedIn, Uri address)
+    private static Task<IPage> OpenQualityAsync(IBrowser browser, string signedIn, Uri address) =>
+        OpenAsync(browser, signedIn, address, "/quality?range=all");
+
+    private static async Task<IPage> OpenAsync(IBrowser browser, string signedIn, Uri address, string path)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString(), StorageState = signedIn });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/quality?range=all");
+        await page.GotoAsync(path);
         await page.WaitForSelectorAsync("[data-testid=interactive][data-ready=yes]", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
-        await page.GetByTestId(Counter).WaitForAsync(new() { Timeout = 60_000 });
+        // A page has shown its figures when no placeholder is left.
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('.mud-skeleton').length === 0", null, new() { Timeout = 60_000 });
         return page;
     }
 
