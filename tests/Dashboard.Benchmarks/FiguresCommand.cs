@@ -5,8 +5,8 @@ using Dashboard.Analytics.Index;
 namespace Dashboard.Benchmarks;
 
 /// <summary>
-/// <c>figures --store FILE [--only a,b] [--from store|index]</c>: prints every figure over the fixed filter set as JSON
-/// lines, so the answers of two builds of the app, or of the store's queries and the figure index, can be compared byte
+/// <c>figures --store FILE [--only a,b] [--from store|index] [--tz Europe/Berlin]</c>: prints every figure over the fixed
+/// filter set (its days in <c>--tz</c>'s zone, UTC without) as JSON lines, so the answers of two builds of the app, or of the store's queries and the figure index, can be compared byte
 /// for byte on a large store.
 /// </summary>
 public static class FiguresCommand
@@ -15,7 +15,7 @@ public static class FiguresCommand
     {
         var only = options.Text("only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         await using var store = await BenchStore.OpenAsync(options.RequiredText("store"));
-        var filters = await FilterCombinations.ForAsync(store.Factory);
+        var filters = await FilterCombinations.ForAsync(store.Factory, options);
         FigureIndexHost? index = null;
         var queries = store.Queries;
         if (options.Text("from") == "index") (queries, index) = await store.IndexedQueriesAsync();

@@ -17,6 +17,16 @@ public static class FilterCombinations
         "source + consultant, last 30 days", "vacancy + source, last 90 days", "location + consultant, last 90 days",
     ];
 
+    /// <summary>The filters with their days and weeks cut in <c>--tz</c>'s zone (an IANA id), when the command names one.</summary>
+    public static async Task<IReadOnlyList<(string Name, AnalyticsFilter Filter)>> ForAsync(
+        IDbContextFactory<DashboardDbContext> factory, CommandOptions options)
+    {
+        var filters = await ForAsync(factory);
+        if (options.Text("tz") is not { } id) return filters;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+        return filters.Select(f => (f.Name, f.Filter with { Zone = zone })).ToList();
+    }
+
     public static async Task<IReadOnlyList<(string Name, AnalyticsFilter Filter)>> ForAsync(IDbContextFactory<DashboardDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync();

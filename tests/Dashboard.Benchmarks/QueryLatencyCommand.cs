@@ -30,7 +30,7 @@ public static class QueryLatencyCommand
             ["Analytics__FigureIndex"] = options.Text("figure-index") == "off" ? "false" : "true",
         };
         await using var store = await BenchStore.OpenAsync(options.RequiredText("store"));
-        var filters = await FilterCombinations.ForAsync(store.Factory);
+        var filters = await FilterCombinations.ForAsync(store.Factory, options);
         await WarnOfWaitingDeliveriesAsync(store);
 
         var app = await AppOnStoreAsync(store, budget, settings);

@@ -9,6 +9,7 @@ using Dashboard.Analytics.Funnel;
 using Dashboard.Deliveries;
 using Dashboard.Hosting;
 using Dashboard.Ingestion;
+using Dashboard.Messages.AgencyZone;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Admin;
@@ -44,7 +45,7 @@ public static class AdminEndpoints
                     : Results.Problem(statusCode: 404, title: "No such delivery", detail: $"There is no delivery {id}."))
             .WithSummary("Sends one delivery through today's parser again.");
         group.MapPost("/deliveries/replay", ReplayMatchingAsync)
-            .WithSummary("Replays every delivery matching the filter (provider, event, status, from, to, text); dryRun=true only counts them.");
+            .WithSummary("Replays every delivery matching the filter (provider, event, status, from, to, text; from and to are days of the agency's time zone, or of tz); dryRun=true only counts them.");
         group.MapPost("/rebuild", async (ClaimsPrincipal user, DeliveryReplay replay, CancellationToken ct) =>
             Results.Accepted("/api/admin/rebuild", await replay.StartRebuildAsync(user, ct)))
             .WithSummary("Empties the read model and projects every delivery again; ingestion goes on.");
@@ -138,15 +139,19 @@ public static class AdminEndpoints
     public sealed record ReplayAnswer(int Matching, int Replayed, bool DryRun, IReadOnlyList<FigureChange>? WouldChange = null);
 
     private static async Task<Results<Ok<ReplayAnswer>, ProblemHttpResult>> ReplayMatchingAsync(
-        string? provider, string? @event, string? status, DateOnly? from, DateOnly? to, string? text, bool? dryRun,
-        ClaimsPrincipal user, DeliveryLogQueries log, DeliveryReplay replay, ReplayPreviewer previewer, CancellationToken ct)
+        string? provider, string? @event, string? status, DateOnly? from, DateOnly? to, string? text, bool? dryRun, string? tz,
+        ClaimsPrincipal user, DeliveryLogQueries log, DeliveryReplay replay, ReplayPreviewer previewer, IAgencyTimeZone agencyZone,
+        CancellationToken ct)
     {
+        var zone = string.IsNullOrWhiteSpace(tz) ? await agencyZone.CurrentAsync(ct) : ZoneIds.Find(tz, out _);
+        if (zone is null)
+            return new ParameterProblem("tz", "'tz' must be a time zone this server knows: an IANA id such as Europe/Berlin, America/New_York or UTC.").ToResult();
         if (!DeliveryLogQueries.TryParseStatus(status, out var wanted))
             return TypedResults.Problem(statusCode: 400, title: "Invalid filter", detail: "'status' must be one of accepted, projected, quarantined, failed, erased.");
         if (provider is not null && !Providers.IsKnown(provider))
             return new ParameterProblem("provider", "'provider' must be 'idibu' or 'firstbird'.").ToResult();
         if (from > to) return new ParameterProblem("from", "'from' must not be after 'to'.").ToResult();
-        var ids = await log.IdsAsync(new DeliverySearch(provider, @event, wanted, from, to, text), ct);
+        var ids = await log.IdsAsync(new DeliverySearch(provider, @event, wanted, from, to, text, Zone: zone), ct);
         if (dryRun == true) return TypedResults.Ok(new ReplayAnswer(ids.Count, 0, true, (await previewer.PreviewAsync(ids, ct)).Changes));
         return TypedResults.Ok(new ReplayAnswer(ids.Count, await replay.ReplayAsync(ids, user, ct), false));
     }

@@ -2,6 +2,7 @@ using Dashboard.Access;
 using Dashboard.Analytics.Funnel;
 using Dashboard.Analytics.Index;
 using Dashboard.Hosting;
+using Dashboard.Messages.AgencyZone;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Analytics;
@@ -48,12 +49,12 @@ public static class AnalyticsEndpoints
         MapFigure(group, "referrals-over-time", "Referrals received per week by type.", (q, f, ct) => q.ReferralsOverTimeAsync(f, ct));
         MapFigure(group, "quality-over-time", "Deliveries, duplicates, quarantined and auth failures per week.",
             (q, f, ct) => q.QualityOverTimeAsync(f, ct));
-        group.MapGet("/filter-options", (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, CancellationToken ct) =>
-                Answer(p, "filter-options", _ => q.FilterOptionsAsync(ct)))
+        group.MapGet("/filter-options", (IAnalyticsQueries q, IAgencyTimeZone zone, HttpContext http, [AsParameters] AnalyticsQueryParameters p,
+                CancellationToken ct) => Answer(p, zone, http, "filter-options", _ => q.FilterOptionsAsync(ct)))
             .WithSummary("Every vacancy, source, consultant and place a filter can take, with the label people know it by; not narrowed by a filter.");
-        group.MapGet("/candidates", async (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, string? stage, int? page,
-                int? pageSize, CancellationToken ct) =>
-            await Answer(p, "candidates", f => q.CandidatesAsync(f, stage, page ?? 1, pageSize ?? 25, ct),
+        group.MapGet("/candidates", async (IAnalyticsQueries q, IAgencyTimeZone zone, HttpContext http, [AsParameters] AnalyticsQueryParameters p,
+                string? stage, int? page, int? pageSize, CancellationToken ct) =>
+            await Answer(p, zone, http, "candidates", f => q.CandidatesAsync(f, stage, page ?? 1, pageSize ?? 25, ct),
                 Paging.Problem(page, pageSize, DrillDownQueries.MaxPageSize)))
             .WithSummary("The candidates behind a figure, 25 a page; 'stage' keeps those who reached a funnel stage.");
         group.MapGet("/referral-applications", ReferralApplicationsAsync)
@@ -62,29 +63,47 @@ public static class AnalyticsEndpoints
     }
 
     private static async Task<Results<Ok<RowPage<ReferralRow>>, FileContentHttpResult, ProblemHttpResult>> ReferralApplicationsAsync(
-        IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, string? state, string? type, string? rating, string? reason,
-        int? page, int? pageSize, CancellationToken ct)
+        IAnalyticsQueries q, IAgencyTimeZone zone, HttpContext http, [AsParameters] AnalyticsQueryParameters p, string? state, string? type,
+        string? rating, string? reason, int? page, int? pageSize, CancellationToken ct)
     {
         if (!ReferralSelection.TryRead(state, type, rating, reason, out var selection, out var problem))
             return problem!.ToResult();
-        return await Answer(p, "referral-applications", f => q.ReferralApplicationsAsync(f, selection, page ?? 1, pageSize ?? 25, ct),
+        return await Answer(p, zone, http, "referral-applications", f => q.ReferralApplicationsAsync(f, selection, page ?? 1, pageSize ?? 25, ct),
             Paging.Problem(page, pageSize, DrillDownQueries.MaxPageSize));
     }
 
     private static void MapFigure<T>(RouteGroupBuilder group, string name, string summary,
         Func<IAnalyticsQueries, AnalyticsFilter, CancellationToken, Task<T>> query) where T : notnull =>
-        group.MapGet("/" + name, (IAnalyticsQueries q, [AsParameters] AnalyticsQueryParameters p, CancellationToken ct) =>
-            Answer(p, name, f => query(q, f, ct))).WithSummary(summary);
+        group.MapGet("/" + name, (IAnalyticsQueries q, IAgencyTimeZone zone, HttpContext http, [AsParameters] AnalyticsQueryParameters p,
+            CancellationToken ct) => Answer(p, zone, http, name, f => query(q, f, ct))).WithSummary(summary);
 
-    /// <summary>JSON by default; <c>format=csv</c> gives exactly the same figures as a CSV download.</summary>
+    /// <summary>The header that names the zone an answer's days and instants are in (the JSON's <c>timeZone</c> too, where it has days or instants).</summary>
+    public const string TimeZoneHeader = "Time-Zone";
+
+    /// <summary>
+    /// JSON by default; <c>format=csv</c> gives exactly the same figures as a CSV download. Days are the agency's, or
+    /// <c>tz</c>'s; every answer names its zone in the <c>Time-Zone</c> header.
+    /// </summary>
     private static async Task<Results<Ok<T>, FileContentHttpResult, ProblemHttpResult>> Answer<T>(
-        AnalyticsQueryParameters parameters, string name, Func<AnalyticsFilter, Task<T>> query, ParameterProblem? pagingProblem = null)
+        AnalyticsQueryParameters parameters, IAgencyTimeZone agencyZone, HttpContext http, string name, Func<AnalyticsFilter, Task<T>> query,
+        ParameterProblem? pagingProblem = null)
         where T : notnull
     {
-        if (!parameters.TryToFilter(out var filter, out var problem)) return problem!.ToResult();
+        var agency = await agencyZone.CurrentAsync(http.RequestAborted);
+        if (!parameters.TryToFilter(agency, out var filter, out var problem)) return problem!.ToResult();
         if (pagingProblem is not null) return pagingProblem.ToResult();
+        var zone = filter.ZoneOrUtc;
         var figures = await query(filter);
-        if (!parameters.WantsCsv) return TypedResults.Ok(figures);
-        return TypedResults.File(FigureCsv.Write(figures), FigureCsv.ContentType, $"{name}.csv");
+        http.Response.Headers[TimeZoneHeader] = zone.Id;
+        if (!parameters.WantsCsv) return TypedResults.Ok(InZone(figures, zone.Id));
+        return TypedResults.File(FigureCsv.Write(figures, zone), FigureCsv.ContentType, $"{name}.csv");
     }
+
+    // The figures with days or instants say which zone they are in; a cached figure is shared, so it is copied.
+    private static T InZone<T>(T figures, string zone) where T : notnull => figures switch
+    {
+        TimeSeries series => (T)(object)(series with { TimeZone = zone }),
+        IRowPage page => (T)page.InZone(zone),
+        _ => figures,
+    };
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Dashboard.Analytics;
 
 public sealed record SourceFigure(string Source, int Candidates, int Placed);
@@ -28,8 +30,13 @@ public sealed record OverviewFigures(Tile Candidates, Tile ActiveVacancies, Tile
 
 public sealed record Tile(int Value, int? Previous);
 
-/// <summary>Counts per period (weeks, starting on Monday) and per series.</summary>
-public sealed record TimeSeries(IReadOnlyList<DateOnly> Periods, IReadOnlyList<NamedSeries> Series);
+/// <summary>Counts per period (weeks, starting on Monday in the zone the figure was asked in) and per series.</summary>
+public sealed record TimeSeries(IReadOnlyList<DateOnly> Periods, IReadOnlyList<NamedSeries> Series)
+{
+    /// <summary>The zone whose Mondays the weeks start on, as the API names it in its answer.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TimeZone { get; init; }
+}
 
 public sealed record NamedSeries(string Name, IReadOnlyList<int> Values);
 

@@ -1,8 +1,10 @@
 namespace Dashboard.Analytics;
 
 /// <summary>
-/// The filters every figure takes. Dates are inclusive calendar days in UTC, applied to the event's own time:
-/// a candidate's creation, an application's first observation, a referral's receipt, a delivery's arrival.
+/// The filters every figure takes. Dates are inclusive calendar days in <see cref="Zone"/> (the agency's time zone
+/// where a page or the API asks; null is UTC), applied to the event's own time: a candidate's creation, an
+/// application's first observation, a referral's receipt, a delivery's arrival. Weeks of the figures over time are
+/// cut in the same zone.
 /// </summary>
 public sealed record AnalyticsFilter(
     DateOnly? From = null,
@@ -10,16 +12,20 @@ public sealed record AnalyticsFilter(
     string? Vacancy = null,
     string? Source = null,
     string? Consultant = null,
-    string? Location = null)
+    string? Location = null,
+    TimeZoneInfo? Zone = null)
 {
     public const string Unknown = "Unknown";
 
     public static AnalyticsFilter None { get; } = new();
 
-    public DateTime FromUtc => From is { } from ? StartOfDayUtc(from) : DateTime.MinValue;
+    public DateTime FromUtc => From is { } from ? ZoneCalendar.StartOfDayUtc(from, Zone) : DateTime.MinValue;
 
     /// <summary>Exclusive upper bound: the start of the day after <see cref="To"/> (open after the calendar's last day).</summary>
-    public DateTime ToUtcExclusive => To is { } to ? EndOfDayUtcExclusive(to) : DateTime.MaxValue;
+    public DateTime ToUtcExclusive => To is { } to ? ZoneCalendar.EndOfDayUtcExclusive(to, Zone) : DateTime.MaxValue;
+
+    /// <summary>The zone the days are cut in, never null.</summary>
+    public TimeZoneInfo ZoneOrUtc => Zone ?? TimeZoneInfo.Utc;
 
     public static DateTime StartOfDayUtc(DateOnly day) => day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
@@ -52,11 +58,14 @@ public sealed record AnalyticsFilter(
         Add("source", Source);
         Add("consultant", Consultant);
         Add("location", Location);
+        Add("tz", ZoneCalendar.IsUtc(Zone) ? null : Zone!.Id);
         return string.Join('&', parts);
     }
 
+    // UTC is written as no zone, so a figure asked for both ways is one figure.
     public AnalyticsFilter Normalized() => this with
     {
+        Zone = ZoneCalendar.IsUtc(Zone) ? null : Zone,
         Vacancy = Clean(Vacancy),
         Source = Clean(Source),
         Consultant = Clean(Consultant),

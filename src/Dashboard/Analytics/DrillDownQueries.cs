@@ -9,11 +9,20 @@ public sealed record CandidateRow(string CandidateId, string Name, string Source
 public interface IRowPage
 {
     System.Collections.IEnumerable Rows { get; }
+
+    /// <summary>The same page, saying which zone its instants are to be read in.</summary>
+    object InZone(string zone);
 }
 
 public sealed record RowPage<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total) : IRowPage
 {
     System.Collections.IEnumerable IRowPage.Rows => Items;
+
+    /// <summary>The zone the API answered in; its instants stay UTC in JSON, as ISO 8601 with a Z.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? TimeZone { get; init; }
+
+    object IRowPage.InZone(string zone) => this with { TimeZone = zone };
 }
 
 /// <summary>The rows behind a bar, a slice or a stage, a page at a time, in the database.</summary>

@@ -6,8 +6,9 @@ namespace Dashboard.Analytics;
 
 /// <summary>
 /// Writes a figure as CSV that Excel and LibreOffice open as the JSON API means it: UTF-8 with a byte order mark (so
-/// names keep their accents), invariant numbers, instants in ISO 8601 UTC, one column per field (see
-/// <see cref="FigureTable"/>). Text is made safe to open: control characters are dropped, and text a spreadsheet
+/// names keep their accents), invariant numbers, instants in ISO 8601 in the zone asked for (UTC with a Z; any other
+/// zone with its offset, the column's name saying the zone: <c>createdAt (Europe/Berlin)</c>), one column per field
+/// (see <see cref="FigureTable"/>). Text is made safe to open: control characters are dropped, and text a spreadsheet
 /// would run as a formula (starting with = + - @, tab or CR) is prefixed with an apostrophe.
 /// </summary>
 public static class FigureCsv
@@ -21,25 +22,34 @@ public static class FigureCsv
         FormatProvider = CultureInfo.InvariantCulture,
     };
 
-    public static byte[] Write(object figures)
+    public static byte[] Write(object figures, TimeZoneInfo? zone = null)
     {
         var table = FigureTable.Of(figures);
+        var local = ZoneCalendar.IsUtc(zone) ? null : zone;
+        var instants = Enumerable.Range(0, table.Columns.Count)
+            .Select(i => local is not null && table.Rows.Any(row => row[i] is DateTime or DateTimeOffset)).ToList();
         using var buffer = new MemoryStream();
         using (var csv = CsvWriter.Create(buffer, Options, leaveOpen: true))
         {
-            foreach (var column in table.Columns) csv.WriteField(Clean(column));
+            for (var i = 0; i < table.Columns.Count; i++) csv.WriteField(Clean(instants[i] ? $"{table.Columns[i]} ({local!.Id})" : table.Columns[i]));
             csv.EndRecord();
             foreach (var row in table.Rows)
             {
-                foreach (var cell in row) WriteCell(csv, cell);
+                foreach (var cell in row) WriteCell(csv, cell, local);
                 csv.EndRecord();
             }
         }
         return buffer.ToArray();
     }
 
-    private static void WriteCell(CsvWriter csv, object? value)
+    private static void WriteCell(CsvWriter csv, object? value, TimeZoneInfo? local)
     {
+        if (local is not null && value is DateTime or DateTimeOffset)
+        {
+            var utc = value is DateTime at ? new DateTimeOffset(Utc(at)) : (DateTimeOffset)value;
+            csv.WriteField(TimeZoneInfo.ConvertTime(utc, local).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+            return;
+        }
         switch (value)
         {
             case null:
@@ -49,9 +59,7 @@ public static class FigureCsv
                 csv.WriteField(Clean(text));
                 break;
             case DateTime instant:
-                // The store keeps UTC; a kind left unspecified is UTC too.
-                var utc = instant.Kind == DateTimeKind.Local ? instant.ToUniversalTime() : instant;
-                csv.WriteField(utc, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'");
+                csv.WriteField(Utc(instant), "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'");
                 break;
             case DateTimeOffset instant:
                 csv.WriteField(instant.UtcDateTime, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'");
@@ -72,6 +80,10 @@ public static class FigureCsv
                 throw new InvalidOperationException($"A figure's {value.GetType().Name} has no CSV form; lay it out in FigureTable.");
         }
     }
+
+    // The store keeps UTC; a kind left unspecified is UTC too.
+    private static DateTime Utc(DateTime instant) =>
+        instant.Kind == DateTimeKind.Local ? instant.ToUniversalTime() : DateTime.SpecifyKind(instant, DateTimeKind.Utc);
 
     private static void WriteNumber(CsvWriter csv, IUtf8SpanFormattable number)
     {

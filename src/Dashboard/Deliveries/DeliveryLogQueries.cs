@@ -18,9 +18,10 @@ public sealed record DeliveryDetail(
     IReadOnlyDictionary<string, string> Headers, string Body, string BodyBase64);
 
 /// <summary>What the console filters the log by; every part is optional.</summary>
+/// <remarks><see cref="From"/> and <see cref="To"/> are days of <see cref="Zone"/> (the agency's; UTC when null).</remarks>
 public sealed record DeliverySearch(
     string? Provider = null, string? Event = null, DeliveryStatus? Status = null, DateOnly? From = null, DateOnly? To = null,
-    string? Text = null, string? Id = null);
+    string? Text = null, string? Id = null, TimeZoneInfo? Zone = null);
 
 /// <summary>What a delivery produced in the read model, so an admin can see why a figure is what it is.</summary>
 public sealed record DeliveryOutcome(IReadOnlyList<string> Candidates, IReadOnlyList<string> Applications, IReadOnlyList<string> QuarantinedEvents);
@@ -79,12 +80,12 @@ public sealed class DeliveryLogQueries(IDbContextFactory<DashboardDbContext> fac
         if (search.Status is { } status) query = query.Where(d => d.Status == status);
         if (search.From is { } from)
         {
-            var start = AnalyticsFilter.StartOfDayUtc(from);
+            var start = ZoneCalendar.StartOfDayUtc(from, search.Zone);
             query = query.Where(d => d.ReceivedAt >= start);
         }
         if (search.To is { } to)
         {
-            var end = AnalyticsFilter.EndOfDayUtcExclusive(to);
+            var end = ZoneCalendar.EndOfDayUtcExclusive(to, search.Zone);
             query = query.Where(d => d.ReceivedAt < end);
         }
         if (!string.IsNullOrWhiteSpace(search.Id))

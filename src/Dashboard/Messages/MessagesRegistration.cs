@@ -24,6 +24,7 @@ public static class MessagesRegistration
         services.AddSingleton(MessageRoundSettings.From(configuration));
 
         services.AddSingleton<AgencyTimeZone>();
+        services.AddSingleton<IAgencyTimeZone>(sp => sp.GetRequiredService<AgencyTimeZone>());
         services.AddSingleton<UnsubscribeLinks>();
         services.AddSingleton<DigestComposer>();
         services.AddSingleton<DigestScheduler>();

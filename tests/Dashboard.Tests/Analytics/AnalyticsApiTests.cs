@@ -200,7 +200,7 @@ public sealed class AnalyticsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
         using var document = System.Text.Json.JsonDocument.Parse(openApi);
         var sources = document.RootElement.GetProperty("paths").GetProperty("/api/analytics/sources").GetProperty("get");
-        Assert.Equal(["from", "to", "vacancy", "source", "consultant", "location", "format"],
+        Assert.Equal(["from", "to", "vacancy", "source", "consultant", "location", "format", "tz"],
             sources.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
     }
 }

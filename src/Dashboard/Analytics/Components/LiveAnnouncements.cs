@@ -1,3 +1,5 @@
+using Dashboard.Messages.AgencyZone;
+
 namespace Dashboard.Analytics.Components;
 
 /// <summary>
@@ -15,6 +17,9 @@ public sealed class LiveAnnouncements(TimeSpan quietFor)
     private DateTimeOffset? _waiting;
 
     public TimeSpan QuietFor { get; } = quietFor;
+
+    /// <summary>The zone the time said is in.</summary>
+    public TimeZoneInfo Zone { get; set; } = TimeZoneInfo.Utc;
 
     /// <summary>What the live region holds now; it changes only when something is to be said.</summary>
     public string Text { get; private set; } = "";
@@ -37,7 +42,7 @@ public sealed class LiveAnnouncements(TimeSpan quietFor)
         if (_waiting is not { } latest) return null;
         var allowed = _lastSaid + QuietFor;
         if (now < allowed) return allowed;
-        Text = $"Figures updated, as of {latest:HH:mm} UTC.";
+        Text = $"Figures updated, as of {ZonedTime.Local(latest, Zone, "HH:mm")} {ZonedTime.Name(Zone)}.";
         (_lastSaid, _waiting) = (now, null);
         return null;
     }

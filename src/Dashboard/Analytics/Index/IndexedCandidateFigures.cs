@@ -120,19 +120,20 @@ internal static class IndexedCandidateFigures
         return count;
     }
 
+    /// <summary>New candidates per week of the filter's zone, their days found through one calendar for the pass.</summary>
     public static TimeSeries CandidatesBySource(IdibuFigureIndex index, AnalyticsFilter filter)
     {
         var scope = new IndexScope(index, filter);
-        var counts = new Dictionary<(long Day, int Source), int>();
+        var calendar = new ZoneCalendar(filter.Zone);
+        var counts = new Dictionary<(int Day, int Source), int>();
         for (var slot = 0; slot < index.CandidateCount; slot++)
         {
             if (!scope.HasCandidate(slot)) continue;
-            var key = (index.Created[slot] - index.Created[slot] % TimeSpan.TicksPerDay, index.Source[slot]);
+            var key = (calendar.DayOf(index.Created[slot]).DayNumber, index.Source[slot]);
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
-        return TimelineQueries.Weekly(counts
-            .Select(c => (Day: c.Key.Day, Source: c.Key.Source < 0 ? null : index.Sources[c.Key.Source], Count: c.Value))
-            .OrderBy(c => c.Day).ThenBy(c => c.Source, StringComparer.Ordinal)
-            .Select(c => (new DateTime(c.Day, DateTimeKind.Utc), c.Source ?? AnalyticsFilter.Unknown, c.Count)));
+        return TimelineQueries.Weekly(
+            counts.Select(c => (DateOnly.FromDayNumber(c.Key.Day), c.Key.Source < 0 ? null : index.Sources[c.Key.Source], c.Value)),
+            source => source ?? AnalyticsFilter.Unknown);
     }
 }

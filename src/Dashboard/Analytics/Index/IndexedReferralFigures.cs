@@ -77,17 +77,17 @@ internal static class IndexedReferralFigures
     public static TimeSeries ReferralsByType(ReferralFigureIndex index, AnalyticsFilter filter)
     {
         var (from, to) = (filter.FromUtc.Ticks, filter.ToUtcExclusive.Ticks);
-        var counts = new Dictionary<(long Day, int Type), int>();
+        var calendar = new ZoneCalendar(filter.Zone);
+        var counts = new Dictionary<(int Day, int Type), int>();
         for (var slot = 0; slot < index.Count; slot++)
         {
             if (index.Deleted[slot] || index.Received[slot] < from || index.Received[slot] >= to) continue;
-            var key = (index.Received[slot] - index.Received[slot] % TimeSpan.TicksPerDay, index.Type[slot]);
+            var key = (calendar.DayOf(index.Received[slot]).DayNumber, index.Type[slot]);
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
-        return TimelineQueries.Weekly(counts
-            .Select(c => (Day: c.Key.Day, Type: c.Key.Type < 0 ? null : index.Types[c.Key.Type], Count: c.Value))
-            .OrderBy(c => c.Day).ThenBy(c => c.Type, StringComparer.Ordinal)
-            .Select(c => (new DateTime(c.Day, DateTimeKind.Utc), ReferralBuckets.TypeOf(c.Type), c.Count)));
+        return TimelineQueries.Weekly(
+            counts.Select(c => (DateOnly.FromDayNumber(c.Key.Day), c.Key.Type < 0 ? null : index.Types[c.Key.Type], c.Value)),
+            type => ReferralBuckets.TypeOf(type)!);
     }
 
     /// <summary>One page of the live applications a selection keeps, newest first, and how many there are.</summary>

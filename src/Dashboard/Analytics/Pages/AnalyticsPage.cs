@@ -1,3 +1,4 @@
+using Dashboard.Messages.AgencyZone;
 using Dashboard.Projection;
 using Dashboard.Components.Charts;
 using Microsoft.AspNetCore.Components;
@@ -32,6 +33,7 @@ public abstract class AnalyticsPage : ComponentBase, IDisposable
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
     [Inject] protected TimeProvider Clock { get; set; } = default!;
     [Inject] private DashboardChanges Changes { get; set; } = default!;
+    [Inject] private IAgencyTimeZone AgencyZone { get; set; } = default!;
     [Inject] private ILogger<AnalyticsPage> Logger { get; set; } = default!;
 
     /// <summary>The figures, as a load of this page reads them: answers for a view it no longer shows never arrive.</summary>
@@ -50,7 +52,15 @@ public abstract class AnalyticsPage : ComponentBase, IDisposable
 
     protected DashboardView View { get; private set; } = new();
     protected AnalyticsFilter Filter { get; private set; } = AnalyticsFilter.None;
-    protected DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The agency's zone as of the latest load: its days are the page's days, its clock the page's clock.</summary>
+    protected TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    /// <summary>The agency's day now: what "last 7 days" or "this year" count from.</summary>
+    protected DateOnly Today => ZonedTime.Today(Clock.GetUtcNow(), Zone);
+
+    /// <summary>Another view's filter, as this page would apply it.</summary>
+    protected AnalyticsFilter FilterOf(DashboardView view) => view.ToFilter(Today, Zone);
     protected bool Loading { get; private set; } = true;
     protected string? Error { get; private set; }
     protected DateTimeOffset? AsOf { get; private set; }
@@ -63,7 +73,7 @@ public abstract class AnalyticsPage : ComponentBase, IDisposable
     protected override async Task OnParametersSetAsync()
     {
         View = DashboardView.FromQuery(RangeQuery, FromQuery, ToQuery, VacancyQuery, SourceQuery, ConsultantQuery, LocationQuery);
-        Filter = View.ToFilter(Today);
+        Filter = FilterOf(View);
         var superseded = _view;
         _view = new CancellationTokenSource();
         Loading = true;
@@ -95,15 +105,19 @@ public abstract class AnalyticsPage : ComponentBase, IDisposable
     {
         // Whatever changed before this load starts, it reads.
         _changedSinceLoadStarted = false;
-        _load = LoadViewAsync(Filter, _view.Token);
+        _load = LoadViewAsync(_view.Token);
         await _load;
     }
 
-    private async Task LoadViewAsync(AnalyticsFilter filter, CancellationToken view)
+    private async Task LoadViewAsync(CancellationToken view)
     {
         try
         {
-            await LoadAsync(filter, view);
+            // Each load asks for the zone again: an admin's change (one of the changes that reload pages) shows at once,
+            // and a preset's days move on at the agency's midnight.
+            Zone = await AgencyZone.CurrentAsync(view);
+            Filter = FilterOf(View);
+            await LoadAsync(Filter, view);
         }
         catch (Exception) when (view.IsCancellationRequested)
         {

@@ -19,8 +19,8 @@ public sealed record DashboardView(
 
     public static readonly IReadOnlyList<(string Value, string Label)> Ranges =
     [
-        ("7d", "Last 7 days"), ("30d", "Last 30 days"), ("90d", "Last 90 days"), ("quarter", "This quarter"),
-        ("year", "This year"), ("all", "All time"), ("custom", "Custom"),
+        ("today", "Today"), ("7d", "Last 7 days"), ("30d", "Last 30 days"), ("90d", "Last 90 days"), ("month", "This month"),
+        ("quarter", "This quarter"), ("year", "This year"), ("all", "All time"), ("custom", "Custom"),
     ];
 
     public static DashboardView FromQuery(string? range, string? from, string? to, string? vacancy, string? source, string? consultant, string? location)
@@ -29,9 +29,11 @@ public sealed record DashboardView(
         return new DashboardView(preset, Date(from), Date(to), Clean(vacancy), Clean(source), Clean(consultant), Clean(location));
     }
 
-    /// <summary>The inclusive days the range covers, judged on <paramref name="today"/>; null ends are open.</summary>
+    /// <summary>The inclusive days the range covers, judged on the agency's <paramref name="today"/>; null ends are open.</summary>
     public (DateOnly? From, DateOnly? To) Period(DateOnly today) => Range switch
     {
+        "today" => (today, today),
+        "month" => (new DateOnly(today.Year, today.Month, 1), today),
         "7d" => (today.AddDays(-6), today),
         "30d" => (today.AddDays(-29), today),
         "90d" => (today.AddDays(-89), today),
@@ -41,10 +43,11 @@ public sealed record DashboardView(
         _ => (null, null),
     };
 
-    public AnalyticsFilter ToFilter(DateOnly today)
+    /// <summary>The view's filter on the agency's <paramref name="today"/>, its days cut in <paramref name="zone"/> (null is UTC).</summary>
+    public AnalyticsFilter ToFilter(DateOnly today, TimeZoneInfo? zone = null)
     {
         var (from, to) = Period(today);
-        return new AnalyticsFilter(from, to, Vacancy, Source, Consultant, Location);
+        return new AnalyticsFilter(from, to, Vacancy, Source, Consultant, Location, zone);
     }
 
     /// <summary>Query parameters for the URL, leaving out what is at its default.</summary>

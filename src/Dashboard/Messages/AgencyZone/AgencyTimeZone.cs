@@ -2,17 +2,19 @@ using System.Security.Claims;
 using Dashboard.Access.Rights;
 using Dashboard.Admin.Audit;
 using Dashboard.Instances;
+using Dashboard.Projection;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Messages.AgencyZone;
 
 /// <summary>
-/// The agency's time zone: what digests and alerts are scheduled in and print their instants in. Admins set it in the
-/// app; until they do it is <c>Dashboard:TimeZone</c>, or UTC. Kept in memory and read again from the store every
-/// half minute (another instance may have changed it), at once when an instance says so.
+/// The agency's time zone: what digests and alerts are scheduled in, the figures' days and weeks are cut in and every
+/// instant is shown in. Admins set it in the app; until they do it is <c>Dashboard:TimeZone</c>, or UTC. Kept in
+/// memory and read again from the store every half minute (another instance may have changed it), at once when an
+/// instance says so. A change redraws every open page here and, through the read model's announcement, on the others.
 /// </summary>
-public sealed class AgencyTimeZone
+public sealed class AgencyTimeZone : IAgencyTimeZone
 {
     public const string SettingName = "TimeZone";
     private static readonly TimeSpan ReadAgainAfter = TimeSpan.FromSeconds(30);
@@ -23,12 +25,13 @@ public sealed class AgencyTimeZone
     private readonly InstanceMessages _instances;
     private readonly TimeProvider _clock;
     private readonly ILogger<AgencyTimeZone> _logger;
+    private readonly DashboardChanges _changes;
     private volatile Cached? _cached;
 
     public AgencyTimeZone(IDbContextFactory<DashboardDbContext> factory, AgencyTimeZoneDefault fallback, ActingPerson acting, AuditLog audit,
-        InstanceMessages instances, TimeProvider clock, ILogger<AgencyTimeZone> logger)
+        InstanceMessages instances, TimeProvider clock, ILogger<AgencyTimeZone> logger, DashboardChanges changes)
     {
-        (_factory, _acting, _audit, _instances, _clock, _logger) = (factory, acting, audit, instances, clock, logger);
+        (_factory, _acting, _audit, _instances, _clock, _logger, _changes) = (factory, acting, audit, instances, clock, logger, changes);
         Default = fallback.Zone;
         instances.On(InstanceTopic.AgencySettings, () =>
         {
@@ -70,6 +73,8 @@ public sealed class AgencyTimeZone
         await _audit.RecordAsync(actor, "agency.time-zone", zone.Id, null, ct);
         _cached = new Cached(zone, _clock.GetUtcNow());
         _instances.Announce(InstanceTopic.AgencySettings);
+        // Announced after the zone, so another instance has dropped its copy of the zone before its pages read again.
+        _changes.Publish();
         _logger.LogInformation("The agency's time zone is now {TimeZone}", zone.Id);
         return null;
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dashboard.Analytics;
 
 namespace Dashboard.Messages.AgencyZone;
 
@@ -17,6 +18,19 @@ public static class ZonedTime
 
     public static string Label(TimeZoneInfo zone, TimeSpan offset) =>
         zone == TimeZoneInfo.Utc || zone.Id is "UTC" or "Etc/UTC" ? "UTC" : $"{zone.Id} (UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm})";
+
+    /// <summary>The zone as pages and downloads label instants: its IANA id, or UTC.</summary>
+    public static string Name(TimeZoneInfo zone) => ZoneCalendar.IsUtc(zone) ? "UTC" : zone.Id;
+
+    /// <summary><c>2026-03-29 03:15</c> in the zone, for a place that says the zone already (a column's heading).</summary>
+    public static string Local(DateTime utc, TimeZoneInfo zone, string format = "yyyy-MM-dd HH:mm") =>
+        TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), zone).ToString(format, CultureInfo.InvariantCulture);
+
+    public static string Local(DateTimeOffset instant, TimeZoneInfo zone, string format = "yyyy-MM-dd HH:mm") =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary><c>2026-03-29 03:15 Europe/Berlin</c>: an instant that labels itself.</summary>
+    public static string Stamp(DateTime utc, TimeZoneInfo zone, string format = "yyyy-MM-dd HH:mm") => $"{Local(utc, zone, format)} {Name(zone)}";
 
     /// <summary>The agency's calendar day at <paramref name="instant"/>.</summary>
     public static DateOnly Today(DateTimeOffset instant, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);

@@ -84,7 +84,7 @@ public sealed class AlertConditions(IDbContextFactory<DashboardDbContext> factor
             _ => new DateOnly(today.Year, today.Month, 1),
         };
         var view = new DigestView("/", rule.FilterQuery ?? "").Dashboard;
-        var filter = new AnalyticsFilter(from, today, view.Vacancy, view.Source, view.Consultant, view.Location).Normalized();
+        var filter = new AnalyticsFilter(from, today, view.Vacancy, view.Source, view.Consultant, view.Location, zone).Normalized();
         var overview = await queries.OverviewAsync(filter, null, ct);
         var value = (rule.Figure switch
         {

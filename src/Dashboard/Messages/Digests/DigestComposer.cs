@@ -18,7 +18,7 @@ public sealed class DigestComposer(IAnalyticsQueries queries, UnsubscribeLinks u
         DigestSubscription subscription, string recipient, DateOnly day, DateTimeOffset at, TimeZoneInfo zone, CancellationToken ct)
     {
         var view = new DigestView(subscription.Page, subscription.Query);
-        var filter = view.FilterFor(day, subscription.Cadence);
+        var filter = view.FilterFor(day, subscription.Cadence) with { Zone = zone };
         var previous = filter.PreviousPeriod();
         var figures = await queries.OverviewAsync(filter, previous, ct);
         IReadOnlyList<(string Name, Tile Tile)> tiles =

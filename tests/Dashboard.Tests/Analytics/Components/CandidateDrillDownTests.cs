@@ -63,6 +63,19 @@ public sealed class CandidateDrillDownTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void ARowsInstantIsShownInTheZoneOfItsFigureAndTheColumnSaysWhich()
+    {
+        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        var list = Render<CandidateDrillDown>(p => p.Add(d => d.Title, "Candidates").Add(d => d.Filter, AnalyticsFilter.None with { Zone = newYork }));
+
+        // Created 2026-03-01 09:00 UTC: 04:00 in New York (EST, UTC-05:00).
+        list.WaitForAssertion(() => Assert.NotEmpty(list.FindAll("[data-testid=candidate-link]")), TimeSpan.FromSeconds(15));
+        Assert.Contains(list.FindAll("th"), th => th.TextContent.Trim() == "Created (America/New_York)");
+        Assert.Contains(list.FindAll("td"), td => td.TextContent.Trim() == "2026-03-01 04:00");
+        Assert.DoesNotContain("2026-03-01 09:00", list.Markup);
+    }
+
+    [Fact]
     public void AWeekOfAChartIsCutToThePeriodThePageShows()
     {
         var today = new DateOnly(2026, 11, 30);

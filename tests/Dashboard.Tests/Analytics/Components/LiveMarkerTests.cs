@@ -38,4 +38,21 @@ public sealed class LiveMarkerTests : BunitContext, IAsyncLifetime
         marker.WaitForAssertion(() => Assert.Equal("Figures updated, as of 10:00 UTC.", region().TextContent));
         Assert.Equal("10:00:50", marker.Find("[data-testid=as-of]").TextContent);
     }
+
+    [Fact]
+    public void TheTimeOfTheFiguresIsTheAgencysAndSaysItsZone()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton<TimeProvider>(_clock);
+        Render<MudPopoverProvider>();
+        var sydney = TimeZoneInfo.FindSystemTimeZoneById("Australia/Sydney");
+
+        // 10:00 UTC on 30 November is 21:00 in Sydney, on summer time (UTC+11:00).
+        var marker = Render<LiveMarker>(p => p.Add(m => m.AsOf, _clock.GetUtcNow()).Add(m => m.Zone, sydney));
+
+        Assert.Equal("21:00:00", marker.Find("[data-testid=as-of]").TextContent);
+        Assert.Contains("Australia/Sydney", marker.Find("[data-testid=live-marker]").TextContent);
+        Assert.DoesNotContain("UTC", marker.Find("[data-testid=live-marker]").TextContent);
+    }
 }

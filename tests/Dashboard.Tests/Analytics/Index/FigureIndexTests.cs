@@ -106,7 +106,10 @@ public sealed class FigureIndexTests
             await q.ReferralApplicationsAsync(filter, new ReferralSelection(CloseReason: ReferralBuckets.Unspecified), 1, 25)),
     ];
 
-    /// <summary>No filter, dates, every facet alone (with "Unknown" too) and two facets with dates, from what the store holds.</summary>
+    /// <summary>
+/// No filter, dates, every facet alone (with "Unknown" too) and two facets with dates, from what the store holds;
+/// no filter and dates again in Berlin and Kolkata.
+/// </summary>
     private static async Task<List<AnalyticsFilter>> FiltersAsync(IAnalyticsQueries queries)
     {
         var options = await queries.FilterOptionsAsync();
@@ -130,6 +133,9 @@ public sealed class FigureIndexTests
         filters.AddRange(options.Locations.Take(3).Select(l => new AnalyticsFilter(Location: l.Value)));
         filters.Add(new AnalyticsFilter(Location: AnalyticsFilter.Unknown));
         filters.Add(new AnalyticsFilter(Source: "nobody uses this source"));
+        // Days and weeks cut in other zones: one an hour off UTC with its clock changes, one half an hour off.
+        filters.AddRange(filters.Take(2).SelectMany(f => new[] { "Europe/Berlin", "Asia/Kolkata" }
+            .Select(zone => f with { Zone = TimeZoneInfo.FindSystemTimeZoneById(zone) })).ToList());
         return filters;
     }
 

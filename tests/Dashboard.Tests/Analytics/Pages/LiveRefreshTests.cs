@@ -31,6 +31,7 @@ public sealed class LiveRefreshTests : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton<IAnalyticsQueries>(queries);
         Services.AddSingleton(_changes);
+        Services.AddSingleton<Dashboard.Messages.AgencyZone.IAgencyTimeZone>(new Dashboard.Messages.AgencyZone.FixedAgencyTimeZone(TimeZoneInfo.Utc));
         Services.AddSingleton(TimeProvider.System);
         AddAuthorization().SetAuthorized("recruiter@example.com");
         Render<MudPopoverProvider>();

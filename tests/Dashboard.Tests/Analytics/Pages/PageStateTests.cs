@@ -34,6 +34,7 @@ public sealed class PageStateTests : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton<IAnalyticsQueries>(new FakeAnalyticsQueries(answer));
         Services.AddSingleton(new DashboardChanges(NullLogger<DashboardChanges>.Instance));
+        Services.AddSingleton<Dashboard.Messages.AgencyZone.IAgencyTimeZone>(new Dashboard.Messages.AgencyZone.FixedAgencyTimeZone(TimeZoneInfo.Utc));
         Services.AddSingleton(TimeProvider.System);
         AddAuthorization().SetAuthorized("recruiter@example.com");
         Render<MudPopoverProvider>();
