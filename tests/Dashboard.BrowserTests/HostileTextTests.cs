@@ -173,9 +173,10 @@ public sealed class HostileTextTests(BrowserFixture browser, HostileDashboard ho
     private async Task<PageWatch> OpenAsync(string path, string email = LiveDashboard.AdminEmail)
     {
         var watch = await PageWatch.SignInAsync(hostile.Live, browser.Browser, email);
+        // Charts drawn without their entrance, so every bar has its size when it is hovered, however busy the machine.
+        await watch.Page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
         await watch.Page.GotoAsync(path);
-        await Expect(watch.Page.Locator(".apexcharts-canvas").First).ToBeVisibleAsync();
-        await watch.Page.WaitForInteractiveAsync();
+        await AppPages.SettleAsync(watch.Page);
         return watch;
     }
 
@@ -185,8 +186,6 @@ public sealed class HostileTextTests(BrowserFixture browser, HostileDashboard ho
     private static async Task<Shown> HoverEveryChartAsync(PageWatch watch)
     {
         var page = watch.Page;
-        // Let the charts finish drawing and their entry animation end.
-        await page.WaitForTimeoutAsync(700);
         var tooltips = new List<string>();
         var charts = page.Locator(".apex-chart");
         for (var c = 0; c < await charts.CountAsync(); c++)
