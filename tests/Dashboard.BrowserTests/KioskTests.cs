@@ -39,6 +39,11 @@ public sealed class KioskTests(BrowserFixture browser, SampleDashboard sample) :
         await Expect(page.GetByTestId("kiosk-position")).ToContainTextAsync("Overview · 1 of 2");
         Assert.Equal(0, await page.Locator(".mud-drawer, .mud-appbar, [data-testid=filter-summary]").CountAsync());
         await Expect(page.Locator("[data-testid=tile-candidates-value]")).Not.ToHaveTextAsync("–");
+        await Expect(page.Locator(".apex-chart .apexcharts-bar-area").First).ToBeVisibleAsync();
+        // A television takes no clicks, so nothing on it says to click.
+        await Expect(page.Locator(".click-hint")).ToBeHiddenAsync();
+        // The picture after the bars have grown.
+        await page.WaitForTimeoutAsync(1_000);
         await Screenshots.TakeAsync(page, "wall-screen");
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("Sources", new() { Timeout = 15_000 });
