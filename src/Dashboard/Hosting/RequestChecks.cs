@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using System.Text;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Dashboard.Hosting;
 
@@ -71,7 +72,9 @@ public static class RequestChecks
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             if (property.GetIndexParameters().Length > 0) continue;
-            var member = char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
+            // A query value is named as the request names it ([FromQuery(Name = "tz")]), not as the record does.
+            var member = property.GetCustomAttributes().OfType<IFromQueryMetadata>().FirstOrDefault()?.Name
+                ?? char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
             if (FirstProblem(depth == 0 ? member : $"{name}.{member}", property.GetValue(value), depth + 1) is { } problem) return problem;
         }
         return (value as IValidatedRequest)?.FirstProblem();
