@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -69,16 +70,23 @@ public static class RequestChecks
         }
         var type = value.GetType();
         if (depth > 3 || type.Namespace?.StartsWith("Dashboard", StringComparison.Ordinal) != true) return null;
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var (property, member) in MembersOf.GetOrAdd(type, Members))
         {
-            if (property.GetIndexParameters().Length > 0) continue;
-            // A query value is named as the request names it ([FromQuery(Name = "tz")]), not as the record does.
-            var member = property.GetCustomAttributes().OfType<IFromQueryMetadata>().FirstOrDefault()?.Name
-                ?? char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
             if (FirstProblem(depth == 0 ? member : $"{name}.{member}", property.GetValue(value), depth + 1) is { } problem) return problem;
         }
         return (value as IValidatedRequest)?.FirstProblem();
     }
+
+    // Read once per type, not on every request: the checks run before every API call.
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Member)[]> MembersOf = new();
+
+    private static (PropertyInfo, string)[] Members(Type type) =>
+        type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(property => property.GetIndexParameters().Length == 0)
+            // A query value is named as the request names it ([FromQuery(Name = "tz")]), not as the record does.
+            .Select(property => (property, property.GetCustomAttributes().OfType<IFromQueryMetadata>().FirstOrDefault()?.Name
+                ?? char.ToLowerInvariant(property.Name[0]) + property.Name[1..]))
+            .ToArray();
 
     private static ParameterProblem? TextProblem(string name, string text)
     {
