@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dashboard.Analytics;
 using Dashboard.Ingestion;
+using Dashboard.Projection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Benchmarks;
@@ -133,7 +134,7 @@ public static class QueryLatencyCommand
     private static async Task WarnOfWaitingDeliveriesAsync(BenchStore store)
     {
         await using var db = await store.Factory.CreateDbContextAsync();
-        var waiting = await db.Deliveries.CountAsync(d => d.Status == DeliveryStatus.Accepted);
+        var waiting = await DeliveryStandings.CountWaitingAsync(db, CancellationToken.None);
         if (waiting > 0)
             Console.WriteLine($"warning: {waiting:N0} deliveries are not projected yet; the figures are of a part of the store (run rebuild first).");
     }

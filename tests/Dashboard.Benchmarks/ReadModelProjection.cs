@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using Dashboard.Ingestion;
+using Dashboard.Deliveries;
+using Dashboard.Projection;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ public static class ReadModelProjection
     {
         int waiting;
         await using (var db = await store.Factory.CreateDbContextAsync())
-            waiting = await db.Deliveries.CountAsync(d => d.Status == DeliveryStatus.Accepted);
+            waiting = await DeliveryStandings.CountWaitingAsync(db, CancellationToken.None);
         Console.WriteLine($"projecting {waiting:N0} deliveries");
 
         var projector = store.NewProjector();
@@ -39,8 +40,8 @@ public static class ReadModelProjection
             $"read model: {await db.IdibuCandidates.CountAsync():N0} candidates, {await db.IdibuApplications.CountAsync():N0} pairs, " +
             $"{await db.IdibuStatusObservations.CountAsync():N0} status observations, {await db.IdibuSnapshots.CountAsync():N0} snapshots, " +
             $"{await db.FirstbirdEvents.CountAsync():N0} firstbird events, {await db.ReferralApplications.CountAsync():N0} referral applications");
-        foreach (var status in await db.Deliveries.GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
-            Console.WriteLine($"  deliveries {status.Key}: {status.Count:N0}");
+        foreach (var (status, count) in await DeliveryStandings.CountsAsync(db, CancellationToken.None))
+            Console.WriteLine($"  deliveries {status}: {count:N0}");
     }
 
     /// <summary>Empties the read model and queues every delivery again, as the admin "rebuild" does.</summary>
@@ -48,19 +49,7 @@ public static class ReadModelProjection
     {
         await using var db = await store.Factory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.IdibuStatusObservations.ExecuteDeleteAsync();
-        await db.IdibuApplications.ExecuteDeleteAsync();
-        await db.IdibuSnapshots.ExecuteDeleteAsync();
-        await db.IdibuCandidates.ExecuteDeleteAsync();
-        await db.IdibuVacancies.ExecuteDeleteAsync();
-        await db.IdibuStatuses.ExecuteDeleteAsync();
-        await db.FirstbirdEvents.ExecuteDeleteAsync();
-        await db.ReferralApplications.ExecuteDeleteAsync();
-        await db.QuarantinedEnvelopes.ExecuteDeleteAsync();
-        await db.Deliveries.Where(d => d.Status != DeliveryStatus.Erased).ExecuteUpdateAsync(set => set
-            .SetProperty(d => d.Status, DeliveryStatus.Accepted)
-            .SetProperty(d => d.StatusReason, (string?)null)
-            .SetProperty(d => d.ProjectedAt, (DateTime?)null));
+        await DeliveryReplay.EmptyReadModelAndQueueAllAsync(db, CancellationToken.None);
         await transaction.CommitAsync();
     }
 }

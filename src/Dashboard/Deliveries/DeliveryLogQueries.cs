@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Dashboard.Analytics;
 using Dashboard.Ingestion;
+using Dashboard.Projection;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,7 +39,8 @@ public sealed class DeliveryLogQueries(IDbContextFactory<DashboardDbContext> fac
     {
         page = Math.Max(1, page);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var query = Matching(db, search);
+        var watermark = await DeliveryStandings.WatermarkAsync(db, ct);
+        var query = Matching(db, search, watermark);
 
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(d => d.Id)
@@ -46,7 +48,8 @@ public sealed class DeliveryLogQueries(IDbContextFactory<DashboardDbContext> fac
             .Select(d => new { d.Id, d.Provider, d.ReceivedAt, d.EventName, d.Status, d.StatusReason, d.DuplicateCount, d.BodyLength })
             .ToListAsync(ct);
         return new DeliveryPage(
-            items.Select(d => new DeliverySummary(d.Id, d.Provider, d.ReceivedAt, d.EventName, StatusName(d.Status), d.StatusReason,
+            items.Select(d => new DeliverySummary(d.Id, d.Provider, d.ReceivedAt, d.EventName,
+                StatusName(DeliveryStandings.ShownStatus(d.Status, d.Id, watermark)), d.StatusReason,
                 d.DuplicateCount, d.BodyLength)).ToList(),
             page, PageSize, total);
     }
@@ -55,7 +58,7 @@ public sealed class DeliveryLogQueries(IDbContextFactory<DashboardDbContext> fac
     public async Task<IReadOnlyList<long>> IdsAsync(DeliverySearch search, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await Matching(db, search).OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(ct);
+        return await Matching(db, search, await DeliveryStandings.WatermarkAsync(db, ct)).OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(ct);
     }
 
     public async Task<DeliveryOutcome> OutcomeAsync(long id, CancellationToken ct)
@@ -70,14 +73,14 @@ public sealed class DeliveryLogQueries(IDbContextFactory<DashboardDbContext> fac
     }
 
     // Free text looks inside the raw body, which is stored as bytes: each database has its own way to search them.
-    private IQueryable<Delivery> Matching(DashboardDbContext db, DeliverySearch search)
+    private IQueryable<Delivery> Matching(DashboardDbContext db, DeliverySearch search, long watermark)
     {
         var query = string.IsNullOrWhiteSpace(search.Text)
             ? db.Deliveries.AsNoTracking()
             : dialect.DeliveriesContaining(db, search.Text.Trim()).AsNoTracking();
         if (search.Provider is { } provider) query = query.Where(d => d.Provider == provider);
         if (!string.IsNullOrWhiteSpace(search.Event)) query = query.Where(d => d.EventName != null && d.EventName.Contains(search.Event));
-        if (search.Status is { } status) query = query.Where(d => d.Status == status);
+        if (search.Status is { } status) query = DeliveryStandings.WithStatus(query, status, watermark);
         if (search.From is { } from)
         {
             var start = ZoneCalendar.StartOfDayUtc(from, search.Zone);
@@ -104,8 +107,10 @@ public sealed class DeliveryLogQueries(IDbContextFactory<DashboardDbContext> fac
         var d = await db.Deliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
         if (d is null) return null;
         var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(d.HeadersJson) ?? [];
-        return new DeliveryDetail(d.Id, d.Provider, d.ReceivedAt, d.SenderDeliveryId, d.EventName, StatusName(d.Status), d.StatusReason,
-            d.DuplicateCount, d.LastDuplicateAt, d.ProjectedAt, d.ContentType, headers,
+        var status = DeliveryStandings.ShownStatus(d.Status, d.Id, await DeliveryStandings.WatermarkAsync(db, ct));
+        var projectedAt = status == DeliveryStatus.Projected ? await DeliveryStandings.ProjectedAtAsync(db, d.Id, d.ProjectedAt, ct) : d.ProjectedAt;
+        return new DeliveryDetail(d.Id, d.Provider, d.ReceivedAt, d.SenderDeliveryId, d.EventName, StatusName(status), d.StatusReason,
+            d.DuplicateCount, d.LastDuplicateAt, projectedAt, d.ContentType, headers,
             Encoding.UTF8.GetString(d.Body), Convert.ToBase64String(d.Body));
     }
 
@@ -115,7 +120,7 @@ public sealed class DeliveryLogQueries(IDbContextFactory<DashboardDbContext> fac
     {
         status = null;
         if (string.IsNullOrWhiteSpace(text)) return true;
-        if (!Enum.TryParse<DeliveryStatus>(text, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed)) return false;
+        if (!Enum.TryParse<DeliveryStatus>(text, ignoreCase: true, out var parsed) || !DeliveryStandings.Shown.Contains(parsed)) return false;
         status = parsed;
         return true;
     }

@@ -46,14 +46,16 @@ public sealed class DeliveryReplay(
     {
         var queued = 0;
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var watermark = await DeliveryStandings.WatermarkAsync(db, ct);
         foreach (var chunk in ids.Chunk(500))
         {
             var taken = await DeliveryQualityRollup.ProducedByAsync(db, chunk, ct);
             await db.FirstbirdEvents.Where(e => chunk.Contains(e.DeliveryId)).ExecuteDeleteAsync(ct);
             await db.QuarantinedEnvelopes.Where(q => chunk.Contains(q.DeliveryId)).ExecuteDeleteAsync(ct);
             await db.IdibuSnapshots.Where(s => chunk.Contains(s.DeliveryId)).ExecuteDeleteAsync(ct);
+            // Above the watermark a delivery waits in the normal case; below it, it is queued on its row.
             queued += await db.Deliveries.Where(d => chunk.Contains(d.Id) && d.Status != DeliveryStatus.Erased).ExecuteUpdateAsync(set => set
-                .SetProperty(d => d.Status, DeliveryStatus.Accepted)
+                .SetProperty(d => d.Status, d => d.Id > watermark ? DeliveryStatus.Accepted : DeliveryStatus.Queued)
                 .SetProperty(d => d.StatusReason, (string?)null)
                 .SetProperty(d => d.ProjectedAt, (DateTime?)null), ct);
             await DeliveryQualityRollup.AddAsync(db, taken, ct);
@@ -66,7 +68,7 @@ public sealed class DeliveryReplay(
     {
         if (!_rebuild.Running) return _rebuild;
         await using var db = await factory.CreateDbContextAsync(ct);
-        var remaining = await db.Deliveries.CountAsync(d => d.Status == DeliveryStatus.Accepted && d.Id <= LastQueuedId, ct);
+        var remaining = await DeliveryStandings.CountWaitingAsync(db, ct, upToId: LastQueuedId);
         _rebuild = _rebuild with { Remaining = remaining, Running = remaining > 0 };
         return _rebuild;
     }
@@ -108,10 +110,18 @@ public sealed class DeliveryReplay(
         await db.ReferralApplications.ExecuteDeleteAsync(ct);
         await db.QuarantinedEnvelopes.ExecuteDeleteAsync(ct);
         await ReadModelEpoch.BeginNewAsync(db, ct);
-        var queued = await db.Deliveries.Where(d => d.Status != DeliveryStatus.Erased).ExecuteUpdateAsync(set => set
-            .SetProperty(d => d.Status, DeliveryStatus.Accepted)
-            .SetProperty(d => d.StatusReason, (string?)null)
-            .SetProperty(d => d.ProjectedAt, (DateTime?)null), ct);
+        // The watermark goes back to the start, which queues every delivery in the normal case without touching its
+        // row; only rows that say something else (quarantined, failed, queued, a note, a time of their own) are reset.
+        await db.ProjectionWatermark.ExecuteUpdateAsync(set => set.SetProperty(w => w.DeliveryId, 0L), ct);
+        await db.ProjectedBatches.ExecuteDeleteAsync(ct);
+        await db.Deliveries
+            .Where(d => d.Status != DeliveryStatus.Erased
+                        && (d.Status != DeliveryStatus.Accepted || d.StatusReason != null || d.ProjectedAt != null))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(d => d.Status, DeliveryStatus.Accepted)
+                .SetProperty(d => d.StatusReason, (string?)null)
+                .SetProperty(d => d.ProjectedAt, (DateTime?)null), ct);
+        var queued = await db.Deliveries.CountAsync(d => d.Status != DeliveryStatus.Erased, ct);
         await DeliveryQualityRollup.RecountAsync(db, ct);
         return queued;
     }

@@ -3,16 +3,25 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dashboard.Ingestion;
 
-/// <summary>Where a delivery stands. Accepted deliveries wait for the projector; quarantined ones wait for a person.</summary>
+/// <summary>
+/// Where a delivery stands. Accepted deliveries wait for the projector; quarantined ones wait for a person. A delivery
+/// row keeps <see cref="Accepted"/> once projected: the projection watermark says it is projected (see
+/// <see cref="Projection.DeliveryStandings"/>), so only what is not the normal case is written to the row.
+/// </summary>
 public enum DeliveryStatus
 {
     Accepted,
+
+    /// <summary>Shown, never stored: an accepted delivery at or below the projection watermark.</summary>
     Projected,
     Quarantined,
     Failed,
 
     /// <summary>Emptied for a right-to-erasure request: kept as a tombstone, never projected again.</summary>
     Erased,
+
+    /// <summary>Stored, never shown (it shows as accepted): below the watermark and waiting again, after a replay.</summary>
+    Queued,
 }
 
 /// <summary>
@@ -42,6 +51,7 @@ public sealed class Delivery
     public string? StatusReason { get; set; }
     public int DuplicateCount { get; set; }
     public DateTime? LastDuplicateAt { get; set; }
+    /// <summary>Set only where a replay projected the delivery again; otherwise its batch's time (<see cref="Projection.ReadModel.ProjectedBatch"/>).</summary>
     public DateTime? ProjectedAt { get; set; }
 
     /// <summary>When personal data was taken out of the body (retention or erasure); the figures stay.</summary>

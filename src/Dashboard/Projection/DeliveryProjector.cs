@@ -11,7 +11,7 @@ namespace Dashboard.Projection;
 
 /// <summary>
 /// Turns accepted deliveries into the read model, in order of arrival, in batches. Each batch's read-model changes
-/// and its deliveries' "projected" marks commit together, so a restart simply carries on with what is left.
+/// and the projection watermark commit together, so a restart simply carries on with what is left.
 /// A delivery the projector cannot handle is marked failed with the reason; it never stops the others.
 /// </summary>
 public sealed class DeliveryProjector(
@@ -77,16 +77,30 @@ public sealed class DeliveryProjector(
     private async Task<int> ProjectNextBatchAsync(CancellationToken cancellationToken)
     {
         List<long> ids;
+        long watermark;
         // A big batch holds the write gate for a long commit; while senders are waiting for answers, stay small.
         var bigBatch = _inBacklog && signal.QuietFor(SendersBusyWithin);
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
+            var take = bigBatch ? BacklogBatchSize : BatchSize;
+            watermark = await DeliveryStandings.WatermarkAsync(db, cancellationToken);
+            // Deliveries a replay queued again come first (they are older); then those above the watermark, in order of
+            // arrival. Two reads along the (status, id) index rather than one OR that would read the whole log.
             var waiting = await db.Deliveries.AsNoTracking()
-                .Where(d => d.Status == DeliveryStatus.Accepted)
+                .Where(d => d.Status == DeliveryStatus.Queued)
                 .OrderBy(d => d.Id)
                 .Select(d => new { d.Id, d.BodyLength })
-                .Take(bigBatch ? BacklogBatchSize : BatchSize)
+                .Take(take)
                 .ToListAsync(cancellationToken);
+            if (waiting.Count < take)
+            {
+                waiting.AddRange(await db.Deliveries.AsNoTracking()
+                    .Where(d => d.Status == DeliveryStatus.Accepted && d.Id > watermark)
+                    .OrderBy(d => d.Id)
+                    .Select(d => new { d.Id, d.BodyLength })
+                    .Take(take - waiting.Count)
+                    .ToListAsync(cancellationToken));
+            }
             ids = WithinByteBudget(waiting.Select(d => (d.Id, d.BodyLength)), bigBatch ? BacklogBatchBodyBytes : BatchBodyBytes);
             _inBacklog = waiting.Count >= BatchSize;
         }
@@ -94,11 +108,12 @@ public sealed class DeliveryProjector(
 
         try
         {
-            await ProjectAsync(ids, cancellationToken);
+            await ProjectAsync(ids, watermark, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && ids.Count > 1)
         {
             logger.LogWarning(ex, "A batch of {Count} deliveries failed to project; retrying them one at a time", ids.Count);
+            // In order of id, so the watermark only ever passes deliveries that were projected or marked failed.
             foreach (var id in ids) await ProjectAloneAsync(id, cancellationToken);
         }
         changes.Publish();
@@ -137,7 +152,10 @@ public sealed class DeliveryProjector(
     {
         try
         {
-            await ProjectAsync([id], cancellationToken);
+            long watermark;
+            await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+                watermark = await DeliveryStandings.WatermarkAsync(db, cancellationToken);
+            await ProjectAsync([id], watermark, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -146,106 +164,87 @@ public sealed class DeliveryProjector(
         }
     }
 
-    private async Task ProjectAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    private async Task ProjectAsync(IReadOnlyList<long> ids, long watermark, CancellationToken cancellationToken)
     {
         // Reading and folding happen outside any transaction: SQLite has one writer, and the delivery log's group
         // commit must not wait behind a projection's reads. Every other writer of the read model (replay, rebuild,
         // retention, erasure, another instance's projector) waits for the turn this batch holds, so what was read is
-        // still true when SaveChanges writes everything (and the "projected" marks) in one short transaction.
+        // still true when the batch writes everything (and moves the watermark) in one short transaction.
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        // Nothing reads tracked rows through EF between here and the save, so changes are detected once, before it.
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var deliveries = await db.Deliveries.Where(d => ids.Contains(d.Id)).OrderBy(d => d.Id).ToListAsync(cancellationToken);
-        var parsed = deliveries.Where(d => d.Status == DeliveryStatus.Accepted).AsParallel().AsOrdered().Select(Parse).ToList();
+        var deliveries = await db.Deliveries.AsNoTracking()
+            .Where(d => ids.Contains(d.Id) && (d.Status == DeliveryStatus.Queued || (d.Status == DeliveryStatus.Accepted && d.Id > watermark)))
+            .OrderBy(d => d.Id)
+            .Select(d => new WaitingDelivery(d.Id, d.Provider, d.ReceivedAt, d.ContentType, d.EventHeader, d.Body, d.BodySha256, d.Status))
+            .ToListAsync(cancellationToken);
+        var parsed = deliveries.AsParallel().AsOrdered().Select(Parse).ToList();
         var rows = await ProjectionBatchRows.LoadAsync(db, ids,
             parsed.Select(p => p.Idibu?.Delivery).OfType<IdibuDelivery>().ToList(),
             parsed.Select(p => p.Firstbird).OfType<FirstbirdBatch>().Where(b => b.QuarantineReason is null).ToList(),
             cancellationToken);
         var idibu = new IdibuProjection(rows);
         var firstbird = new FirstbirdProjection(rows);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var verdicts = parsed.Select(p => ProjectOne(p, idibu, firstbird)).ToList();
 
-        foreach (var delivery in parsed)
-        {
-            ProjectOne(delivery, idibu, firstbird);
-            delivery.Delivery.ProjectedAt = now;
-        }
-        db.ChangeTracker.DetectChanges();
-        await StampChangesAsync(db, rows, cancellationToken);
-        var counted = await ProjectionQualityDeltas.OfAsync(db, parsed.Select(p => p.Delivery).ToList(), cancellationToken);
+        var version = await StampChangesAsync(db, rows, cancellationToken);
+        var counted = await ProjectionQualityDeltas.OfAsync(db, verdicts, rows, cancellationToken);
+        var highest = deliveries.Where(d => d.Status == DeliveryStatus.Accepted).Select(d => (long?)d.Id).Max();
+        var now = clock.GetUtcNow().UtcDateTime;
         using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await ProjectionBatchWriter.WriteAsync(db, rows, verdicts, version, highest, now, cancellationToken);
         await DeliveryQualityRollup.AddAsync(db, counted, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Gives the batch the next read-model version and stamps it on every candidate and referral application of the batch
-    /// and every vacancy it added or changed, so figures kept in memory catch up by reading just those. Runs after the one DetectChanges;
-    /// the entry API marks what it sets as modified by itself.
+    /// Gives the batch the next read-model version and stamps it on every candidate and referral application of the
+    /// batch and every vacancy it added or changed, so figures kept in memory catch up by reading just those. Returns
+    /// the version, or null when the batch changed none of them.
     /// </summary>
-    private static async Task StampChangesAsync(DashboardDbContext db, ProjectionBatchRows rows, CancellationToken ct)
+    private static async Task<long?> StampChangesAsync(DashboardDbContext db, ProjectionBatchRows rows, CancellationToken ct)
     {
         var candidates = rows.Candidates.Values.OfType<IdibuCandidate>().ToList();
-        var vacancies = rows.Vacancies.Values.OfType<IdibuVacancy>()
-            .Where(v => db.Entry(v).State is EntityState.Added or EntityState.Modified).ToList();
+        var vacancies = rows.Vacancies.Values.OfType<IdibuVacancy>().Where(rows.IsAddedOrChanged).ToList();
         var referrals = rows.Referrals.Values.OfType<ReferralApplication>().ToList();
-        if (candidates.Count == 0 && vacancies.Count == 0 && referrals.Count == 0) return;
+        if (candidates.Count == 0 && vacancies.Count == 0 && referrals.Count == 0) return null;
 
         // The migration that made the clock put its row in; a store that lost it gets it back rather than stop projecting.
-        var clock = await db.ReadModelClock.SingleOrDefaultAsync(c => c.Id == ReadModelClock.SingleRowId, ct)
-                    ?? db.ReadModelClock.Add(new ReadModelClock { Id = ReadModelClock.SingleRowId }).Entity;
-        var version = clock.Version + 1;
-        db.Entry(clock).Property(c => c.Version).CurrentValue = version;
-        foreach (var candidate in candidates) db.Entry(candidate).Property(c => c.ChangeVersion).CurrentValue = version;
-        foreach (var vacancy in vacancies) db.Entry(vacancy).Property(v => v.ChangeVersion).CurrentValue = version;
-        foreach (var referral in referrals) db.Entry(referral).Property(r => r.ChangeVersion).CurrentValue = version;
+        var version = (await db.ReadModelClock.AsNoTracking().Where(c => c.Id == ReadModelClock.SingleRowId)
+            .Select(c => (long?)c.Version).SingleOrDefaultAsync(ct) ?? 0) + 1;
+        foreach (var candidate in candidates) candidate.ChangeVersion = version;
+        foreach (var vacancy in vacancies) vacancy.ChangeVersion = version;
+        foreach (var referral in referrals) referral.ChangeVersion = version;
+        return version;
     }
 
-    private sealed record ParsedDelivery(Delivery Delivery, IdibuParseResult? Idibu, FirstbirdBatch? Firstbird);
+    private sealed record ParsedDelivery(WaitingDelivery Delivery, IdibuParseResult? Idibu, FirstbirdBatch? Firstbird);
 
-    private static ParsedDelivery Parse(Delivery delivery) => delivery.Provider switch
+    private static ParsedDelivery Parse(WaitingDelivery delivery) => delivery.Provider switch
     {
         Providers.Idibu => new(delivery, IdibuPayloadParser.Parse(delivery.Body, delivery.ContentType, delivery.EventHeader), null),
         Providers.Firstbird => new(delivery, null, FirstbirdEnvelopeParser.Parse(delivery.Body, delivery.ContentType)),
         _ => new(delivery, null, null),
     };
 
-    private static void ProjectOne(ParsedDelivery parsed, IdibuProjection idibu, FirstbirdProjection firstbird)
+    // The parser may have changed since the delivery was accepted; today's parser decides.
+    private static DeliveryVerdict ProjectOne(ParsedDelivery parsed, IdibuProjection idibu, FirstbirdProjection firstbird)
     {
         var delivery = parsed.Delivery;
         switch (delivery.Provider)
         {
             case Providers.Idibu:
-                if (parsed.Idibu!.Delivery is not { } snapshot)
-                {
-                    Quarantine(delivery, parsed.Idibu.QuarantineReason);
-                    return;
-                }
+                if (parsed.Idibu!.Delivery is not { } snapshot) return new(delivery, parsed.Idibu.QuarantineReason ?? "not understood");
                 idibu.Apply(delivery, snapshot);
-                break;
+                return new(delivery, null);
             case Providers.Firstbird:
                 var batch = parsed.Firstbird!;
                 if (batch.QuarantineReason is not null || batch.UnderstoodCount == 0)
-                {
-                    Quarantine(delivery, batch.QuarantineReason ?? "no event in the batch could be understood");
-                    return;
-                }
+                    return new(delivery, batch.QuarantineReason ?? "no event in the batch could be understood");
                 firstbird.Apply(delivery, batch);
-                break;
+                return new(delivery, null);
             default:
-                Quarantine(delivery, $"unknown provider '{delivery.Provider}'");
-                return;
+                return new(delivery, $"unknown provider '{delivery.Provider}'");
         }
-        delivery.Status = DeliveryStatus.Projected;
-    }
-
-    // The parser may have changed since the delivery was accepted; today's parser decides.
-    private static void Quarantine(Delivery delivery, string? reason)
-    {
-        delivery.Status = DeliveryStatus.Quarantined;
-        delivery.StatusReason = reason ?? "not understood";
     }
 
     private async Task MarkFailedAsync(long id, string reason, CancellationToken cancellationToken)

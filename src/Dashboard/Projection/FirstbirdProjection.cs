@@ -1,7 +1,5 @@
-using Dashboard.Ingestion;
 using Dashboard.Ingestion.Firstbird;
 using Dashboard.Projection.ReadModel;
-using Dashboard.Storage;
 
 namespace Dashboard.Projection;
 
@@ -12,9 +10,7 @@ namespace Dashboard.Projection;
 /// </summary>
 public sealed class FirstbirdProjection(ProjectionBatchRows rows)
 {
-    private readonly DashboardDbContext db = rows.Db;
-
-    public void Apply(Delivery delivery, FirstbirdBatch batch)
+    public void Apply(WaitingDelivery delivery, FirstbirdBatch batch)
     {
         var touched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var envelope in batch.Envelopes)
@@ -30,7 +26,7 @@ public sealed class FirstbirdProjection(ProjectionBatchRows rows)
         foreach (var applicationId in touched) Refold(applicationId);
     }
 
-    private bool Record(Delivery delivery, FirstbirdEnvelope envelope, FirstbirdEvent parsed)
+    private bool Record(WaitingDelivery delivery, FirstbirdEnvelope envelope, FirstbirdEvent parsed)
     {
         var existing = rows.EventsByHash.GetValueOrDefault(envelope.EnvelopeHash);
         if (existing is not null)
@@ -41,7 +37,7 @@ public sealed class FirstbirdProjection(ProjectionBatchRows rows)
         }
 
         var row = FactOf(delivery.Id, delivery.ReceivedAt, envelope, parsed);
-        db.FirstbirdEvents.Add(row);
+        rows.NewEvents.Add(row);
         rows.NoteEvent(row);
         return true;
     }
@@ -81,7 +77,7 @@ public sealed class FirstbirdProjection(ProjectionBatchRows rows)
     {
         if (!rows.QuarantinedEnvelopes.Add((deliveryId, envelope.Index))) return;
         var reason = envelope.QuarantineReason ?? "not understood";
-        db.QuarantinedEnvelopes.Add(new QuarantinedEnvelope
+        rows.NewQuarantinedEnvelopes.Add(new QuarantinedEnvelope
         {
             DeliveryId = deliveryId,
             EnvelopeIndex = envelope.Index,
@@ -94,13 +90,7 @@ public sealed class FirstbirdProjection(ProjectionBatchRows rows)
     {
         var folded = ReferralApplicationFold.Fold(applicationId, rows.EventsByApplication[applicationId]);
 
-        var row = rows.Referrals.GetValueOrDefault(applicationId);
-        if (row is null)
-        {
-            db.ReferralApplications.Add(folded);
-            rows.Referrals[applicationId] = folded;
-            return;
-        }
-        db.Entry(row).CurrentValues.SetValues(folded);
+        // The whole row is written with the batch, so the fold simply takes the place of what was there.
+        rows.Referrals[applicationId] = folded;
     }
 }

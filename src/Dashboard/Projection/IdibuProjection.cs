@@ -1,7 +1,5 @@
-using Dashboard.Ingestion;
 using Dashboard.Ingestion.Idibu;
 using Dashboard.Projection.ReadModel;
-using Dashboard.Storage;
 
 namespace Dashboard.Projection;
 
@@ -13,9 +11,7 @@ namespace Dashboard.Projection;
 /// </summary>
 public sealed class IdibuProjection(ProjectionBatchRows rows)
 {
-    private readonly DashboardDbContext db = rows.Db;
-
-    public void Apply(Delivery delivery, IdibuDelivery parsed)
+    public void Apply(WaitingDelivery delivery, IdibuDelivery parsed)
     {
         var at = parsed.SnapshotAt?.UtcDateTime ?? delivery.ReceivedAt;
         switch (parsed)
@@ -29,7 +25,7 @@ public sealed class IdibuProjection(ProjectionBatchRows rows)
         }
     }
 
-    private void ApplyCandidate(Delivery delivery, IdibuCandidateSnapshot snapshot, DateTime at)
+    private void ApplyCandidate(WaitingDelivery delivery, IdibuCandidateSnapshot snapshot, DateTime at)
     {
         var tieBreak = TieBreakOf(snapshot.EventName, delivery.BodySha256);
         var candidate = rows.Candidates.GetValueOrDefault(snapshot.CandidateId);
@@ -39,7 +35,6 @@ public sealed class IdibuProjection(ProjectionBatchRows rows)
         if (candidate is null)
         {
             candidate = new IdibuCandidate { CandidateId = snapshot.CandidateId, SnapshotTieBreak = tieBreak, CreatedAt = DateTime.MaxValue };
-            db.IdibuCandidates.Add(candidate);
             rows.Candidates[snapshot.CandidateId] = candidate;
         }
         candidate.CreatedAt = Min(candidate.CreatedAt, snapshot.CreatedAt?.UtcDateTime ?? at);
@@ -54,7 +49,6 @@ public sealed class IdibuProjection(ProjectionBatchRows rows)
                 {
                     CandidateId = snapshot.CandidateId, VacancyId = application.VacancyId, FirstObservedAt = at, DeliveryId = delivery.Id,
                 };
-                db.IdibuApplications.Add(pair);
                 pairs[application.VacancyId] = pair;
             }
             else if (at < pair.FirstObservedAt)
@@ -88,7 +82,7 @@ public sealed class IdibuProjection(ProjectionBatchRows rows)
     private void RecordSnapshot(long deliveryId, string candidateId, DateTime at, bool outOfOrder)
     {
         if (!rows.SnapshotDeliveries.Add(deliveryId)) return;
-        db.IdibuSnapshots.Add(new IdibuSnapshot { DeliveryId = deliveryId, CandidateId = candidateId, SnapshotAt = at, OutOfOrder = outOfOrder });
+        rows.NewSnapshots.Add(new IdibuSnapshot { DeliveryId = deliveryId, CandidateId = candidateId, SnapshotAt = at, OutOfOrder = outOfOrder });
     }
 
     private void Observe(string candidateId, string vacancyId, IdibuStatus status, DateTime at, long deliveryId)
@@ -100,7 +94,6 @@ public sealed class IdibuProjection(ProjectionBatchRows rows)
             {
                 CandidateId = candidateId, VacancyId = vacancyId, StatusKey = status.Key, FirstObservedAt = at, DeliveryId = deliveryId,
             };
-            db.IdibuStatusObservations.Add(observation);
             rows.Observations[(candidateId, vacancyId, status.Key)] = observation;
         }
         else if (at < observation.FirstObservedAt)
@@ -116,7 +109,6 @@ public sealed class IdibuProjection(ProjectionBatchRows rows)
             {
                 StatusKey = status.Key, StatusType = status.Type, StatusId = status.Id, Label = status.Label, LabelSeenAt = at,
             };
-            db.IdibuStatuses.Add(definition);
             rows.Statuses[status.Key] = definition;
         }
         else if (status.Label is not null && (definition.Label is null || at >= definition.LabelSeenAt))
@@ -136,7 +128,6 @@ public sealed class IdibuProjection(ProjectionBatchRows rows)
             {
                 VacancyId = application.VacancyId, Title = application.Title, Reference = application.Reference, DeliveryId = deliveryId,
             };
-            db.IdibuVacancies.Add(vacancy);
             rows.Vacancies[application.VacancyId] = vacancy;
             return;
         }
@@ -144,14 +135,13 @@ public sealed class IdibuProjection(ProjectionBatchRows rows)
         vacancy.Reference ??= application.Reference;
     }
 
-    private void ApplyVacancy(Delivery delivery, IdibuVacancySnapshot snapshot, DateTime at)
+    private void ApplyVacancy(WaitingDelivery delivery, IdibuVacancySnapshot snapshot, DateTime at)
     {
         var tieBreak = TieBreakOf(snapshot.EventName, delivery.BodySha256);
         var vacancy = rows.Vacancies.GetValueOrDefault(snapshot.VacancyId);
         if (vacancy is null)
         {
             vacancy = new IdibuVacancy { VacancyId = snapshot.VacancyId };
-            db.IdibuVacancies.Add(vacancy);
             rows.Vacancies[snapshot.VacancyId] = vacancy;
         }
         else if (vacancy.SnapshotAt is { } seen && !IsNewer(at, tieBreak, seen, vacancy.SnapshotTieBreak ?? ""))

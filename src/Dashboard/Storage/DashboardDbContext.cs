@@ -27,6 +27,8 @@ public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbC
     public DbSet<IdibuVacancy> IdibuVacancies => Set<IdibuVacancy>();
     public DbSet<IdibuSnapshot> IdibuSnapshots => Set<IdibuSnapshot>();
     public DbSet<ReadModelClock> ReadModelClock => Set<ReadModelClock>();
+    public DbSet<ProjectionWatermark> ProjectionWatermark => Set<ProjectionWatermark>();
+    public DbSet<ProjectedBatch> ProjectedBatches => Set<ProjectedBatch>();
     public DbSet<DeliveryQualityQuarter> DeliveryQualityQuarters => Set<DeliveryQualityQuarter>();
 
     public DbSet<FirstbirdEventRow> FirstbirdEvents => Set<FirstbirdEventRow>();

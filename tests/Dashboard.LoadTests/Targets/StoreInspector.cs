@@ -24,7 +24,8 @@ public static class StoreInspector
     public static Task<long> WaitingForProjectionAsync(string databasePath) => WaitingForProjectionAsync(AppStore.Sqlite(databasePath));
 
     public static Task<long> WaitingForProjectionAsync(AppStore store) =>
-        CountAsync(store, "SELECT COUNT(*) FROM \"Deliveries\" WHERE \"Status\" = 'Accepted'");
+        CountAsync(store, "SELECT COUNT(*) FROM \"Deliveries\" WHERE (\"Status\" = 'Accepted' AND \"Id\" > " +
+                          "(SELECT \"DeliveryId\" FROM \"ProjectionWatermark\" WHERE \"Id\" = 1)) OR \"Status\" = 'Queued'");
 
     /// <summary>Every (provider, body hash) in the log.</summary>
     public static Task<HashSet<string>> StoredBodiesAsync(string databasePath) => StoredBodiesAsync(AppStore.Sqlite(databasePath));

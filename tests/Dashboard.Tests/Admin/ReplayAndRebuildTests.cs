@@ -61,8 +61,12 @@ public sealed class ReplayAndRebuildTests : IDisposable
             new SampleTraffic(deliveries, null!), DashboardApplication.IdibuKey, DashboardApplication.FirstbirdKey, 1, CancellationToken.None);
         await fresh.ProjectAsync();
         Assert.Equal(await FiguresAsync(fresh), rebuilt);
-        await using var db = await _app.CreateDbContextAsync();
-        Assert.Equal(0, await db.Deliveries.CountAsync(d => d.Status == DeliveryStatus.Accepted));
+        Assert.Equal(0, (await admin.GetFromJsonAsync<DeliveryPage>("/api/deliveries?status=accepted"))!.Total);
+        foreach (var status in new[] { "projected", "quarantined" })
+        {
+            var path = $"/api/deliveries?status={status}";
+            Assert.Equal((await fresh.CreateApiClient().GetFromJsonAsync<DeliveryPage>(path))!.Total, (await admin.GetFromJsonAsync<DeliveryPage>(path))!.Total);
+        }
     }
 
     [Fact]

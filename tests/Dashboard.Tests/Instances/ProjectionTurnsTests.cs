@@ -1,4 +1,5 @@
 using Dashboard.Ingestion;
+using Dashboard.Projection;
 using Dashboard.Storage;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
@@ -42,7 +43,8 @@ public sealed class ProjectionTurnsTests : IAsyncLifetime
     private async Task<DeliveryStatus> StatusOf(string senderDeliveryId)
     {
         await using var db = await _app.CreateDbContextAsync();
-        return await db.Deliveries.Where(d => d.SenderDeliveryId == senderDeliveryId).Select(d => d.Status).SingleAsync();
+        var delivery = await db.Deliveries.Where(d => d.SenderDeliveryId == senderDeliveryId).Select(d => new { d.Id, d.Status }).SingleAsync();
+        return DeliveryStandings.ShownStatus(delivery.Status, delivery.Id, await DeliveryStandings.WatermarkAsync(db, CancellationToken.None));
     }
 
     private async Task TerminateSessionsHoldingTheTurnAsync()

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Dashboard.Analytics;
+using Dashboard.Deliveries;
 using Dashboard.Ingestion;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
@@ -109,7 +110,7 @@ public sealed class ProjectionTests : IDisposable
         await using var db = await _app.CreateDbContextAsync();
         var envelope = await db.QuarantinedEnvelopes.SingleAsync();
         Assert.Equal(1, envelope.EnvelopeIndex);
-        Assert.Equal(DeliveryStatus.Projected, (await db.Deliveries.SingleAsync()).Status);
+        Assert.Equal("projected", (await _app.CreateApiClient().GetFromJsonAsync<DeliveryDetail>($"/api/deliveries/{answer.DeliveryId}"))!.Status);
     }
 
     [Fact]
@@ -135,8 +136,7 @@ public sealed class ProjectionTests : IDisposable
     {
         var client = _app.CreateClient();
         await client.PostIdibuAsync(new IdibuCandidateBuilder().WithId("c9").OnVacancy("v1", "11", "Applicants").Build(), "before-restart");
-        await using (var db = await _app.CreateDbContextAsync())
-            Assert.Equal(DeliveryStatus.Accepted, (await db.Deliveries.SingleAsync()).Status);
+        Assert.Equal("accepted", Assert.Single((await GetAsync<DeliveryPage>("/api/deliveries")).Items).Status);
         Assert.Empty(await GetAsync<List<SourceFigure>>("/api/analytics/sources"));
 
         await using var restarted = new DashboardApplication(_app.Database, projection: true);

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Dashboard.Ingestion;
+using Dashboard.Projection;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public sealed class ResilienceApplication : IAsyncLifetime
     /// <summary>Error-level events (unhandled exceptions, failed projections) logged so far.</summary>
     public IReadOnlyList<LogEvent> Errors() => App.Log.Events.Where(e => e.Level >= LogEventLevel.Error).ToList();
 
-    /// <summary>Waits for the background projector to leave the delivery in its final state, and returns it.</summary>
+    /// <summary>Waits for the background projector to leave the delivery in its final state, and returns it with the status the console shows.</summary>
     public async Task<Delivery> VerdictAsync(long deliveryId)
     {
         var deadline = DateTime.UtcNow + VerdictWithin;
@@ -38,6 +39,7 @@ public sealed class ResilienceApplication : IAsyncLifetime
         {
             await using var db = await App.CreateDbContextAsync();
             var delivery = await db.Deliveries.AsNoTracking().SingleAsync(d => d.Id == deliveryId);
+            delivery.Status = DeliveryStandings.ShownStatus(delivery.Status, delivery.Id, await DeliveryStandings.WatermarkAsync(db, CancellationToken.None));
             if (delivery.Status != DeliveryStatus.Accepted || DateTime.UtcNow > deadline) return delivery;
             await Task.Delay(25);
         }
@@ -50,7 +52,7 @@ public sealed class ResilienceApplication : IAsyncLifetime
         while (true)
         {
             await using var db = await App.CreateDbContextAsync();
-            var waiting = await db.Deliveries.CountAsync(d => d.Status == DeliveryStatus.Accepted);
+            var waiting = await DeliveryStandings.CountWaitingAsync(db, CancellationToken.None);
             if (waiting == 0 || DateTime.UtcNow > deadline) return waiting;
             await Task.Delay(50);
         }

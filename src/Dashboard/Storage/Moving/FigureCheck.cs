@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dashboard.Analytics;
 using Dashboard.Analytics.Funnel;
-using Dashboard.Ingestion;
+using Dashboard.Projection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Storage.Moving;
@@ -87,7 +87,7 @@ public static class FigureCheck
     private static async Task<Dictionary<string, int>> StatusesAsync(MoveEndpoint store, CancellationToken ct)
     {
         await using var db = await store.Factory.CreateDbContextAsync(ct);
-        var counts = await db.Deliveries.GroupBy(d => d.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        return counts.ToDictionary(c => c.Key.ToString().ToLower(CultureInfo.InvariantCulture), c => c.Count);
+        var counts = await DeliveryStandings.CountsAsync(db, ct);
+        return counts.ToDictionary(c => c.Key.ToString().ToLower(CultureInfo.InvariantCulture), c => c.Value);
     }
 }

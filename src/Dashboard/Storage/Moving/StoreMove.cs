@@ -88,7 +88,7 @@ public sealed class StoreMove(MoveEndpoint source, MoveEndpoint target, Action<s
         int waiting, total;
         await using (var db = await target.Factory.CreateDbContextAsync(ct))
         {
-            waiting = await db.Deliveries.CountAsync(d => d.Status == DeliveryStatus.Accepted, ct);
+            waiting = await DeliveryStandings.CountWaitingAsync(db, ct);
             total = await db.Deliveries.CountAsync(d => d.Status != DeliveryStatus.Erased, ct);
         }
         var done = total - waiting;

@@ -49,7 +49,7 @@ public static class StoreTables
     [
         typeof(IdibuCandidate), typeof(IdibuApplicationRow), typeof(IdibuStatusObservation), typeof(IdibuStatusDefinition),
         typeof(IdibuVacancy), typeof(IdibuSnapshot), typeof(FirstbirdEventRow), typeof(ReferralApplication), typeof(QuarantinedEnvelope),
-        typeof(ReadModelClock), typeof(DeliveryQualityQuarter),
+        typeof(ReadModelClock), typeof(DeliveryQualityQuarter), typeof(ProjectionWatermark), typeof(ProjectedBatch),
     ];
 
     public static readonly IReadOnlyList<Type> KeyRing = [typeof(DataProtectionKey)];

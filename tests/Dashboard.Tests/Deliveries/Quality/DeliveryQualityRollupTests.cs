@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Dashboard.Analytics;
 using Dashboard.Deliveries.Quality;
 using Dashboard.Ingestion;
+using Dashboard.Projection;
 using Dashboard.Simulation;
 using Dashboard.Storage;
 using Dashboard.Tests.Fixtures;
@@ -139,7 +140,8 @@ public sealed class DeliveryQualityRollupTests
     private static async Task<long> AnyDeliveryAsync(DashboardApplication app, Random random)
     {
         await using var db = await app.CreateDbContextAsync();
-        var ids = await db.Deliveries.Where(d => d.Status == DeliveryStatus.Projected || d.Status == DeliveryStatus.Quarantined)
+        var watermark = await DeliveryStandings.WatermarkAsync(db, CancellationToken.None);
+        var ids = await db.Deliveries.Where(d => (d.Status == DeliveryStatus.Accepted && d.Id <= watermark) || d.Status == DeliveryStatus.Quarantined)
             .OrderBy(d => d.Id).Select(d => d.Id).ToListAsync();
         return ids[random.Next(ids.Count)];
     }

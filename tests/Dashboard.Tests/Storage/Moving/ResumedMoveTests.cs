@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Dashboard.Ingestion;
+using Dashboard.Projection;
 using Dashboard.Simulation;
 using Dashboard.Storage.Moving;
 using Dashboard.Tests.Support;
@@ -55,7 +56,7 @@ public sealed class ResumedMoveTests
             .ToListAsync();
         Assert.Equal(expected, moved);
         Assert.Contains(moved, d => d.Erased);
-        Assert.Equal(0, await to.Deliveries.CountAsync(d => d.Status == DeliveryStatus.Accepted));
+        Assert.Equal(0, await DeliveryStandings.CountWaitingAsync(to, CancellationToken.None));
 
         // A third run finds nothing to do and still matches.
         var again = await new StoreMove(source, target, _ => { }) { ChunkSize = 20 }.RunAsync(CancellationToken.None);

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dashboard.Ingestion;
+using Dashboard.Projection;
 using Dashboard.Simulation;
 using Dashboard.Storage.Moving;
 using Dashboard.Tests.Support;
@@ -55,7 +56,8 @@ public sealed class SqliteToPostgreSqlMoveTests
             before = await MoveTestSupport.AnswersAsync(app);
 
             await using var db = await app.CreateDbContextAsync();
-            firstIdibu = await db.Deliveries.Where(d => d.Provider == Providers.Idibu && d.Status == DeliveryStatus.Projected).OrderBy(d => d.Id).FirstAsync();
+            var projected = DeliveryStandings.WithStatus(db.Deliveries, DeliveryStatus.Projected, await DeliveryStandings.WatermarkAsync(db, CancellationToken.None));
+            firstIdibu = await projected.Where(d => d.Provider == Providers.Idibu).OrderBy(d => d.Id).FirstAsync();
             Assert.True(await db.Deliveries.AnyAsync(d => d.Status == DeliveryStatus.Erased));
             lastId = await db.Deliveries.MaxAsync(d => d.Id);
         }

@@ -1151,6 +1151,39 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("IdibuVacancies", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Projection.ReadModel.ProjectedBatch", b =>
+                {
+                    b.Property<long>("UpToDeliveryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ProjectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UpToDeliveryId");
+
+                    b.ToTable("ProjectedBatches", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Projection.ReadModel.ProjectionWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProjectionWatermark", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            DeliveryId = 0L
+                        });
+                });
+
             modelBuilder.Entity("Dashboard.Projection.ReadModel.QuarantinedEnvelope", b =>
                 {
                     b.Property<long>("DeliveryId")

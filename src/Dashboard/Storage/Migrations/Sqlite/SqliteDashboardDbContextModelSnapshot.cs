@@ -1122,6 +1122,39 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("IdibuVacancies", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Projection.ReadModel.ProjectedBatch", b =>
+                {
+                    b.Property<long>("UpToDeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ProjectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UpToDeliveryId");
+
+                    b.ToTable("ProjectedBatches", (string)null);
+                });
+
+            modelBuilder.Entity("Dashboard.Projection.ReadModel.ProjectionWatermark", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProjectionWatermark", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            DeliveryId = 0L
+                        });
+                });
+
             modelBuilder.Entity("Dashboard.Projection.ReadModel.QuarantinedEnvelope", b =>
                 {
                     b.Property<long>("DeliveryId")

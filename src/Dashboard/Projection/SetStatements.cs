@@ -1,0 +1,98 @@
+using System.Data.Common;
+using System.Text;
+using Dashboard.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Dashboard.Projection;
+
+/// <summary>
+/// Writes many rows in few statements, in the caller's transaction, with SQL that SQLite and PostgreSQL read alike:
+/// a multi-row <c>INSERT … VALUES</c>, with <c>ON CONFLICT … DO UPDATE</c> for an upsert. Values go as parameters of
+/// their own CLR type (instants in UTC, as the context's converter keeps them), which both drivers store as EF does.
+/// </summary>
+internal sealed class SetStatements(DashboardDbContext db)
+{
+    // SQLite takes up to 32,766 parameters a statement; a statement this size already shares its round trip widely.
+    private const int MaxParameters = 8_000;
+    private const int MaxRows = 500;
+
+    private readonly DbConnection _connection = db.Database.GetDbConnection();
+    private readonly DbTransaction? _transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+    private readonly int? _timeout = db.Database.GetCommandTimeout();
+
+    /// <summary>Inserts <paramref name="rows"/>; with <paramref name="keyColumns"/> &gt; 0, a row whose key exists replaces it.</summary>
+    public async Task InsertAsync(string table, string[] columns, IReadOnlyList<object?[]> rows, CancellationToken ct, int keyColumns = 0)
+    {
+        var perStatement = Math.Max(1, Math.Min(MaxRows, MaxParameters / columns.Length));
+        for (var start = 0; start < rows.Count; start += perStatement)
+        {
+            var count = Math.Min(perStatement, rows.Count - start);
+            await using var command = Command();
+            var sql = new StringBuilder("INSERT INTO ").Append(Quote(table)).Append(" (")
+                .AppendJoin(", ", columns.Select(Quote)).Append(") VALUES ");
+            for (var r = 0; r < count; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (");
+                var row = rows[start + r];
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    if (c > 0) sql.Append(", ");
+                    sql.Append(Add(command, row[c]));
+                }
+                sql.Append(')');
+            }
+            if (keyColumns > 0)
+            {
+                sql.Append(" ON CONFLICT (").AppendJoin(", ", columns.Take(keyColumns).Select(Quote)).Append(')');
+                sql.Append(columns.Length == keyColumns
+                    ? " DO NOTHING"
+                    : " DO UPDATE SET " + string.Join(", ", columns.Skip(keyColumns).Select(c => $"{Quote(c)} = excluded.{Quote(c)}")));
+            }
+            command.CommandText = sql.ToString();
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>Runs one statement once per set of values, prepared once: for the few row-by-row changes of a batch.</summary>
+    public async Task EachAsync(string sql, IReadOnlyList<object?[]> values, CancellationToken ct)
+    {
+        if (values.Count == 0) return;
+        await using var command = Command();
+        command.CommandText = sql;
+        var parameters = values[0].Select(v => Add(command, v)).ToList();
+        if (values.Count > 1) await command.PrepareAsync(ct);
+        foreach (var set in values)
+        {
+            for (var i = 0; i < set.Length; i++) command.Parameters[i].Value = set[i] ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    public async Task ExecuteAsync(string sql, CancellationToken ct, params object?[] values)
+    {
+        await using var command = Command();
+        var names = values.Select(v => Add(command, v)).ToArray();
+        command.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, names);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private DbCommand Command()
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        if (_timeout is { } seconds) command.CommandTimeout = seconds;
+        return command;
+    }
+
+    private static string Add(DbCommand command, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@p" + command.Parameters.Count;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter.ParameterName;
+    }
+
+    public static string Quote(string identifier) => "\"" + identifier + "\"";
+}

@@ -1,0 +1,63 @@
+using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Dashboard.Storage.Migrations.Sqlite
+{
+    /// <summary>
+    /// The projector no longer marks each delivery projected: a watermark says how far it has come. The watermark is
+    /// set from the deliveries already projected (see <see cref="WatermarkCarryOver"/>).
+    /// </summary>
+    public partial class ProjectionWatermark : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ProjectedBatches",
+                columns: table => new
+                {
+                    UpToDeliveryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProjectedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectedBatches", x => x.UpToDeliveryId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProjectionWatermark",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeliveryId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectionWatermark", x => x.Id);
+                });
+
+            migrationBuilder.InsertData(
+                table: "ProjectionWatermark",
+                columns: new[] { "Id", "DeliveryId" },
+                values: new object[] { 1, 0L });
+
+            foreach (var statement in WatermarkCarryOver.Up())
+                migrationBuilder.Sql(statement);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            foreach (var statement in WatermarkCarryOver.Down())
+                migrationBuilder.Sql(statement);
+
+            migrationBuilder.DropTable(
+                name: "ProjectedBatches");
+
+            migrationBuilder.DropTable(
+                name: "ProjectionWatermark");
+        }
+    }
+}
