@@ -27,12 +27,12 @@ public sealed class DeliveryProjector(
 
     // A backlog (a rebuild, a replay, a burst) is worked through in bigger batches: the per-batch set queries and the
     // durable commit are then shared by many more deliveries. Live traffic keeps small batches and fresh dashboards.
-    private const int BacklogBatchSize = 2_000;
+    private const int BacklogBatchSize = 5_000;
 
     // A batch's writes share one transaction, and the delivery log waits for the write gate meanwhile. Work grows
     // with what the bodies list, so a batch also stops at this many body bytes; it always takes at least one delivery.
     private const long BatchBodyBytes = 256 * 1024;
-    private const long BacklogBatchBodyBytes = 10 * BatchBodyBytes;
+    private const long BacklogBatchBodyBytes = 25 * BatchBodyBytes;
     private static readonly TimeSpan SendersBusyWithin = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxYield = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(5);

@@ -8,50 +8,76 @@ namespace Dashboard.Projection;
 
 /// <summary>
 /// Writes many rows in few statements, in the caller's transaction, with SQL that SQLite and PostgreSQL read alike:
-/// a multi-row <c>INSERT … VALUES</c>, with <c>ON CONFLICT … DO UPDATE</c> for an upsert. Values go as parameters of
+/// <c>INSERT … VALUES</c> (a row at a time, prepared once, on SQLite; many rows a statement on PostgreSQL), with
+/// <c>ON CONFLICT … DO UPDATE</c> for an upsert. Values go as parameters of
 /// their own CLR type (instants in UTC, as the context's converter keeps them), which both drivers store as EF does.
 /// </summary>
 internal sealed class SetStatements(DashboardDbContext db)
 {
-    // SQLite takes up to 32,766 parameters a statement; a statement this size already shares its round trip widely.
-    private const int MaxParameters = 8_000;
+    // Both drivers find a named parameter by a linear search, so binding and preparing grow with the square of a
+    // statement's parameters. SQLite runs in the process and has no round trip to share: one row a statement, prepared
+    // once and run again with the next row's values, is its fastest. PostgreSQL shares each round trip over many rows.
+    private const int MaxParameters = 1_000;
     private const int MaxRows = 500;
 
     private readonly DbConnection _connection = db.Database.GetDbConnection();
     private readonly DbTransaction? _transaction = db.Database.CurrentTransaction?.GetDbTransaction();
     private readonly int? _timeout = db.Database.GetCommandTimeout();
+    private readonly bool _inProcess = db.Database.IsSqlite();
 
     /// <summary>Inserts <paramref name="rows"/>; with <paramref name="keyColumns"/> &gt; 0, a row whose key exists replaces it.</summary>
     public async Task InsertAsync(string table, string[] columns, IReadOnlyList<object?[]> rows, CancellationToken ct, int keyColumns = 0)
     {
-        var perStatement = Math.Max(1, Math.Min(MaxRows, MaxParameters / columns.Length));
-        for (var start = 0; start < rows.Count; start += perStatement)
+        var perStatement = _inProcess ? 1 : Math.Max(1, Math.Min(MaxRows, MaxParameters / columns.Length));
+        DbCommand? full = null;
+        try
         {
-            var count = Math.Min(perStatement, rows.Count - start);
-            await using var command = Command();
-            var sql = new StringBuilder("INSERT INTO ").Append(Quote(table)).Append(" (")
-                .AppendJoin(", ", columns.Select(Quote)).Append(") VALUES ");
-            for (var r = 0; r < count; r++)
+            for (var start = 0; start < rows.Count; start += perStatement)
             {
-                sql.Append(r == 0 ? "(" : ", (");
-                var row = rows[start + r];
-                for (var c = 0; c < columns.Length; c++)
+                var count = Math.Min(perStatement, rows.Count - start);
+                var command = count == perStatement
+                    ? full ??= await InsertCommandAsync(table, columns, count, keyColumns, ct)
+                    : await InsertCommandAsync(table, columns, count, keyColumns, ct);
+                for (var r = 0; r < count; r++)
                 {
-                    if (c > 0) sql.Append(", ");
-                    sql.Append(Add(command, row[c]));
+                    var row = rows[start + r];
+                    for (var c = 0; c < columns.Length; c++) command.Parameters[r * columns.Length + c].Value = row[c] ?? DBNull.Value;
                 }
-                sql.Append(')');
+                await command.ExecuteNonQueryAsync(ct);
+                if (command != full) await command.DisposeAsync();
             }
-            if (keyColumns > 0)
-            {
-                sql.Append(" ON CONFLICT (").AppendJoin(", ", columns.Take(keyColumns).Select(Quote)).Append(')');
-                sql.Append(columns.Length == keyColumns
-                    ? " DO NOTHING"
-                    : " DO UPDATE SET " + string.Join(", ", columns.Skip(keyColumns).Select(c => $"{Quote(c)} = excluded.{Quote(c)}")));
-            }
-            command.CommandText = sql.ToString();
-            await command.ExecuteNonQueryAsync(ct);
         }
+        finally
+        {
+            if (full is not null) await full.DisposeAsync();
+        }
+    }
+
+    private async Task<DbCommand> InsertCommandAsync(string table, string[] columns, int rowCount, int keyColumns, CancellationToken ct)
+    {
+        var command = Command();
+        var sql = new StringBuilder("INSERT INTO ").Append(Quote(table)).Append(" (")
+            .AppendJoin(", ", columns.Select(Quote)).Append(") VALUES ");
+        for (var r = 0; r < rowCount; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < columns.Length; c++)
+            {
+                if (c > 0) sql.Append(", ");
+                sql.Append(Add(command, null));
+            }
+            sql.Append(')');
+        }
+        if (keyColumns > 0)
+        {
+            sql.Append(" ON CONFLICT (").AppendJoin(", ", columns.Take(keyColumns).Select(Quote)).Append(')');
+            sql.Append(columns.Length == keyColumns
+                ? " DO NOTHING"
+                : " DO UPDATE SET " + string.Join(", ", columns.Skip(keyColumns).Select(c => $"{Quote(c)} = excluded.{Quote(c)}")));
+        }
+        command.CommandText = sql.ToString();
+        if (_inProcess) await command.PrepareAsync(ct);
+        return command;
     }
 
     /// <summary>Runs one statement once per set of values, prepared once: for the few row-by-row changes of a batch.</summary>
