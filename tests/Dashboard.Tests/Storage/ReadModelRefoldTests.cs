@@ -33,10 +33,16 @@ public sealed class ReadModelRefoldTests : IDisposable
             await db.ReferralApplications.ExecuteUpdateAsync(set => set
                 .SetProperty(a => a.State, "rated").SetProperty(a => a.HiredAt, (DateTime?)null)
                 .SetProperty(a => a.RewardEligible, false));
-            await db.Database.ExecuteSqlRawAsync(
-                "DELETE FROM \"__Migrations\" WHERE \"MigrationId\" = '20261201140000_RefoldReferralLifecycle'");
             var undone = await ReferralsAsync(before);
             Assert.Equal((0, 0), (undone.Hired, undone.RewardEligibleHires));
+            // And the store as it was before both that migration and the projection watermark that came after it:
+            // each projected delivery marked so on its own row.
+            await db.Database.ExecuteSqlRawAsync(
+                "DELETE FROM \"__Migrations\" WHERE \"MigrationId\" = '20261201140000_RefoldReferralLifecycle' " +
+                "OR \"MigrationId\" LIKE '%\\_ProjectionWatermark' ESCAPE '\\'");
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"ProjectedBatches\"");
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"ProjectionWatermark\"");
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"Deliveries\" SET \"Status\" = 'Projected' WHERE \"Status\" = 'Accepted'");
         }
 
         await using var after = new DashboardApplication(_database, projection: false);

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -14,7 +16,8 @@ public sealed partial class ApexChart
     private IJSObjectReference? _module;
     private DotNetObjectReference<ApexChart>? _self;
     private int? _chartId;
-    private string? _drawn;
+    // What was last sent to the browser, by its hash: a chart of years of weeks is a large text to keep per page.
+    private byte[]? _drawn;
     private readonly string _tableId = $"chart-table-{Guid.NewGuid():N}";
     private bool _tableShown;
 
@@ -66,17 +69,17 @@ public sealed partial class ApexChart
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         var options = ChartOptionsWriter.Write(Kind, Data, Dark, DrawnHeight, Title, large: Kiosk, legendSelects: Selectable && LegendSelects);
-        var json = options.ToJsonString();
+        var drawn = SHA256.HashData(Encoding.UTF8.GetBytes(options.ToJsonString()));
         if (firstRender)
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/apexchart.js");
             _self = Selectable ? DotNetObjectReference.Create(this) : null;
             _chartId = await _module.InvokeAsync<int>("create", _element, options, _self);
-            _drawn = json;
+            _drawn = drawn;
         }
-        else if (_module is not null && _chartId is { } id && json != _drawn)
+        else if (_module is not null && _chartId is { } id && !drawn.AsSpan().SequenceEqual(_drawn))
         {
-            _drawn = json;
+            _drawn = drawn;
             await _module.InvokeVoidAsync("update", id, options);
         }
     }
