@@ -35,13 +35,13 @@ internal static class FunnelTimingQueries
                 .Where(r => r.ContainsKey(k) && NextSeen(r, k) is not null)
                 .Select(r => (NextSeen(r, k)!.Value - r[k]).TotalDays)
                 .ToList();
-            timings.Add(new StageTiming(stages[k], ReferralQueries.Median(days), days.Count));
+            timings.Add(new StageTiming(stages[k], Median.Of(days), days.Count));
         }
         var placed = stages.Count - 1;
         var toPlacement = reachedAt.Where(r => r.ContainsKey(placed) && r.Count > 1)
             .Select(r => (r[placed] - r.Where(x => x.Key < placed).Min(x => x.Value)).TotalDays)
             .ToList();
-        return new FunnelTimings(timings, ReferralQueries.Median(toPlacement), reachedAt.Count(r => r.ContainsKey(placed)));
+        return new FunnelTimings(timings, Median.Of(toPlacement), reachedAt.Count(r => r.ContainsKey(placed)));
     }
 
     private static DateTime? NextSeen(Dictionary<int, DateTime> reached, int stage) =>

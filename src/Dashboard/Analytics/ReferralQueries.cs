@@ -34,7 +34,7 @@ internal static class ReferralQueries
             RewardEligibleHires: hires.Count(h => h.RewardEligible),
             Deleted: deleted,
             Feedback: Count(feedback.Select(f => ReferralBuckets.FeedbackOf(f.ReferralType)), ReferralBuckets.FeedbackTypes),
-            MedianDaysToHire: Median(daysToHire));
+            MedianDaysToHire: Median.Of(daysToHire));
     }
 
     /// <summary>Live and deleted applications received within the filter's dates.</summary>
@@ -73,14 +73,5 @@ internal static class ReferralQueries
         return alwaysShown
             .Concat(counts.Keys.Except(alwaysShown).Order(StringComparer.Ordinal).OrderBy(k => k == ReferralBuckets.Other))
             .ToDictionary(k => k, k => counts.GetValueOrDefault(k));
-    }
-
-    public static double? Median(IReadOnlyCollection<double> values)
-    {
-        if (values.Count == 0) return null;
-        var sorted = values.Order().ToArray();
-        var middle = sorted.Length / 2;
-        var median = sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-        return Math.Round(median, 1);
     }
 }

@@ -117,8 +117,8 @@ internal static class IndexedFunnelFigures
             toPlacement.Add(Days(reachedAt[placed], earliest));
         }
         var timings = inStage.Select((days, stage) =>
-            new StageTiming(mapping.Targets.Funnel.Stages[stage], ReferralQueries.Median(days), days.Count)).ToList();
-        return new FunnelTimings(timings, ReferralQueries.Median(toPlacement), placedPairs);
+            new StageTiming(mapping.Targets.Funnel.Stages[stage], Median.Of(days), days.Count)).ToList();
+        return new FunnelTimings(timings, Median.Of(toPlacement), placedPairs);
     }
 
     private static double Days(long laterTicks, long earlierTicks) => TimeSpan.FromTicks(laterTicks - earlierTicks).TotalDays;

@@ -47,7 +47,7 @@ internal static class IndexedReferralFigures
             RewardEligibleHires: rewarded,
             Deleted: deleted,
             Feedback: Count(index.FeedbackTypes, feedback, ReferralBuckets.FeedbackOf, ReferralBuckets.FeedbackTypes),
-            MedianDaysToHire: ReferralQueries.Median(daysToHire));
+            MedianDaysToHire: Median.Of(daysToHire));
     }
 
     /// <summary>Live applications received in the filter's dates, and the hires among them.</summary>

@@ -34,7 +34,7 @@ public class FakeAnalyticsQueries(FakeAnswer answer) : IAnalyticsQueries
     public Task<FunnelTimings> FunnelTimingsAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
         Answer(new FunnelTimings([], null, 0), new FunnelTimings([new("Applied", 4.5, 3)], 12.5, 3));
 
-    public Task<IReadOnlyList<VacancyFunnel>> VacancyFunnelsAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
+    public virtual Task<IReadOnlyList<VacancyFunnel>> VacancyFunnelsAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
         Answer<IReadOnlyList<VacancyFunnel>>([], [new("v1", "Nurse (NU-06)", [10, 3], 2)]);
 
     public Task<TimeSeries> CandidatesOverTimeAsync(AnalyticsFilter filter, CancellationToken ct = default) => Series("LinkedIn");

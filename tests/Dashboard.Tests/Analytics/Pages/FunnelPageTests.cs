@@ -1,0 +1,72 @@
+using Bunit;
+using Dashboard.Analytics;
+using Dashboard.Analytics.Pages;
+using Dashboard.Projection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace Dashboard.Tests.Analytics.Pages;
+
+/// <summary>The funnel page of an agency with thousands of vacancies: a page of them at a time, busiest first.</summary>
+public sealed class FunnelPageTests : BunitContext, IAsyncLifetime
+{
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+
+    private sealed class ManyVacancies(int count) : FakeAnalyticsQueries(FakeAnswer.Data)
+    {
+        public override Task<IReadOnlyList<VacancyFunnel>> VacancyFunnelsAsync(AnalyticsFilter filter, CancellationToken ct = default) =>
+            Task.FromResult<IReadOnlyList<VacancyFunnel>>(Enumerable.Range(1, count)
+                .Select(i => new VacancyFunnel($"v{i}", $"Vacancy {i:D4}", [count - i + 1, 0], 0)).ToList());
+    }
+
+    private IRenderedComponent<Funnel> RenderWith(int vacancies)
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton<IAnalyticsQueries>(new ManyVacancies(vacancies));
+        Services.AddSingleton(new DashboardChanges(NullLogger<DashboardChanges>.Instance));
+        Services.AddSingleton<Dashboard.Messages.AgencyZone.IAgencyTimeZone>(new Dashboard.Messages.AgencyZone.FixedAgencyTimeZone(TimeZoneInfo.Utc));
+        Services.AddSingleton(TimeProvider.System);
+        AddAuthorization().SetAuthorized("recruiter@example.com");
+        Render<MudPopoverProvider>();
+        return Render<Funnel>();
+    }
+
+    private static IReadOnlyList<string> Rows(IRenderedComponent<Funnel> page) =>
+        page.FindAll("[data-testid=vacancy-funnels] tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
+
+    [Fact]
+    public void TwentyFiveAreShownAndThePagerSaysHowManyThereAre()
+    {
+        var page = RenderWith(60);
+
+        page.WaitForAssertion(() => Assert.Equal(25, Rows(page).Count));
+        Assert.Equal("Vacancy 0001", Rows(page)[0]);
+        Assert.Contains("Vacancies 1–25 of 60", page.Find("[data-testid=vacancy-funnels-pager]").TextContent);
+    }
+
+    [Fact]
+    public void TheLastPageShowsWhatIsLeft()
+    {
+        var page = RenderWith(60);
+        page.WaitForAssertion(() => Assert.Equal(25, Rows(page).Count));
+
+        page.FindAll("[data-testid=vacancy-funnels-pager] button").Single(b => b.GetAttribute("aria-label")?.Contains("3") == true).Click();
+
+        Assert.Equal(Enumerable.Range(51, 10).Select(i => $"Vacancy {i:D4}"), Rows(page));
+        Assert.Contains("Vacancies 51–60 of 60", page.Find("[data-testid=vacancy-funnels-pager]").TextContent);
+    }
+
+    [Fact]
+    public void AFewVacanciesNeedNoPager()
+    {
+        var page = RenderWith(25);
+
+        page.WaitForAssertion(() => Assert.Equal(25, Rows(page).Count));
+        Assert.Empty(page.FindAll("[data-testid=vacancy-funnels-pager]"));
+    }
+}
