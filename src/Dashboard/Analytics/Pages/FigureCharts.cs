@@ -10,6 +10,21 @@ public static class FigureCharts
         series.Periods.Select(p => p.ToString("d MMM", CultureInfo.InvariantCulture)).ToList(),
         series.Series.Select(s => new ChartSeries(s.Name, s.Values.Select(v => (double)v).ToList())).ToList());
 
+    /// <summary>
+    /// The <paramref name="top"/> series with the most in all, largest first, and the rest summed into one named
+    /// <paramref name="restName"/>: forty sources stacked week by week are unreadable, and thousands of bars are slow
+    /// to draw. The CSV and the API keep every series.
+    /// </summary>
+    public static (TimeSeries Shown, bool HasRest) Top(TimeSeries series, int top, string restName)
+    {
+        if (series.Series.Count <= top + 1) return (series, false);
+        var ranked = series.Series.OrderByDescending(s => s.Values.Sum()).ThenBy(s => s.Name, StringComparer.Ordinal).ToList();
+        var rest = new int[series.Periods.Count];
+        foreach (var other in ranked.Skip(top))
+            for (var i = 0; i < rest.Length && i < other.Values.Count; i++) rest[i] += other.Values[i];
+        return (series with { Series = [.. ranked.Take(top), new NamedSeries(restName, rest)] }, true);
+    }
+
     public static ChartData Counts(IReadOnlyDictionary<string, int> counts, string name) => new(
         counts.Keys.ToList(), [new ChartSeries(name, counts.Values.Select(v => (double)v).ToList())]);
 

@@ -75,4 +75,13 @@ public sealed class FacetSelectTests : BunitContext, IAsyncLifetime
         var gone = Render<FacetSelect>(p => p.Add(f => f.Label, "Vacancy").Add(f => f.Options, Vacancies).Add(f => f.Value, "gone-99"));
         Assert.Equal("gone-99", gone.Find("input").GetAttribute("value"));
     }
+
+    [Fact]
+    public void ItsButtonsAreNamedForScreenReaders()
+    {
+        var field = Render<FacetSelect>(p => p.Add(f => f.Label, "Vacancy").Add(f => f.Options, Vacancies).Add(f => f.Value, "42"));
+
+        Assert.All(field.FindAll("button"), button => Assert.False(string.IsNullOrWhiteSpace(button.GetAttribute("aria-label")), button.OuterHtml));
+        Assert.Contains(field.FindAll("button"), b => b.GetAttribute("aria-label") == "List the vacancy choices");
+    }
 }

@@ -57,7 +57,7 @@ public sealed class FunnelPageTests : BunitContext, IAsyncLifetime
 
         page.FindAll("[data-testid=vacancy-funnels-pager] button").Single(b => b.GetAttribute("aria-label")?.Contains("3") == true).Click();
 
-        Assert.Equal(Enumerable.Range(51, 10).Select(i => $"Vacancy {i:D4}"), Rows(page));
+        page.WaitForAssertion(() => Assert.Equal(Enumerable.Range(51, 10).Select(i => $"Vacancy {i:D4}"), Rows(page)));
         Assert.Contains("Vacancies 51–60 of 60", page.Find("[data-testid=vacancy-funnels-pager]").TextContent);
     }
 
