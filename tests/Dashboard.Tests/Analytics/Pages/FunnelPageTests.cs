@@ -1,11 +1,6 @@
 using Bunit;
 using Dashboard.Analytics;
 using Dashboard.Analytics.Pages;
-using Dashboard.Projection;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using MudBlazor;
-using MudBlazor.Services;
 
 namespace Dashboard.Tests.Analytics.Pages;
 
@@ -25,14 +20,7 @@ public sealed class FunnelPageTests : BunitContext, IAsyncLifetime
 
     private IRenderedComponent<Funnel> RenderWith(int vacancies)
     {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton<IAnalyticsQueries>(new ManyVacancies(vacancies));
-        Services.AddSingleton(new DashboardChanges(NullLogger<DashboardChanges>.Instance));
-        Services.AddSingleton<Dashboard.Messages.AgencyZone.IAgencyTimeZone>(new Dashboard.Messages.AgencyZone.FixedAgencyTimeZone(TimeZoneInfo.Utc));
-        Services.AddSingleton(TimeProvider.System);
-        AddAuthorization().SetAuthorized("recruiter@example.com");
-        Render<MudPopoverProvider>();
+        this.ServeDashboardPages(new ManyVacancies(vacancies));
         return Render<Funnel>();
     }
 

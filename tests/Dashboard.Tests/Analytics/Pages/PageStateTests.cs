@@ -28,17 +28,7 @@ public sealed class PageStateTests : BunitContext, IAsyncLifetime
         { typeof(Quality), "120" },
     };
 
-    private void Serve(FakeAnswer answer)
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Services.AddSingleton<IAnalyticsQueries>(new FakeAnalyticsQueries(answer));
-        Services.AddSingleton(new DashboardChanges(NullLogger<DashboardChanges>.Instance));
-        Services.AddSingleton<Dashboard.Messages.AgencyZone.IAgencyTimeZone>(new Dashboard.Messages.AgencyZone.FixedAgencyTimeZone(TimeZoneInfo.Utc));
-        Services.AddSingleton(TimeProvider.System);
-        AddAuthorization().SetAuthorized("recruiter@example.com");
-        Render<MudPopoverProvider>();
-    }
+    private void Serve(FakeAnswer answer) => this.ServeDashboardPages(new FakeAnalyticsQueries(answer));
 
     [Theory]
     [MemberData(nameof(Pages))]
