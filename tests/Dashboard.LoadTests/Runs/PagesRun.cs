@@ -41,7 +41,8 @@ public static class PagesRun
                 ExecutablePath = "/usr/bin/chromium", Headless = true,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
             });
-            await WaitForFigureIndexAsync(app.Address);
+            // Pages are timed as people meet them: once the figure index is built, not while a large store answers from SQL.
+            await app.WaitUntilFiguresReadyAsync(TimeSpan.FromMinutes(5));
             var signedIn = await SignInAsync(browser, app.Address);
             var page = await OpenQualityAsync(browser, signedIn, app.Address);
 
@@ -117,20 +118,6 @@ public static class PagesRun
     {
         var text = await page.GetByTestId(Counter).InnerTextAsync();
         return long.TryParse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value) ? value : 0;
-    }
-
-    // Pages are timed as people meet them: once the figure index is built, not while a large store answers from SQL.
-    private static async Task WaitForFigureIndexAsync(Uri address)
-    {
-        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromMinutes(5))
-        {
-            using var health = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("health"));
-            if (!health.RootElement.TryGetProperty("figures", out var figures) || figures.GetString() != "building") return;
-            await Task.Delay(250);
-        }
-        throw new TimeoutException("The figure index was not built within 5 minutes");
     }
 
     private static async Task<string> SignInAsync(IBrowser browser, Uri address)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using System.Text.Json;
 
 namespace Dashboard.LoadTests.Targets;
 
@@ -72,6 +73,20 @@ public sealed partial class TargetProcess : IAsyncDisposable
             await Task.Delay(10);
         }
         throw new TimeoutException($"The target was not healthy within {timeout}");
+    }
+
+    /// <summary>Waits until <c>/health</c> no longer says the figure index is being built.</summary>
+    public async Task WaitUntilFiguresReadyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            using var health = JsonDocument.Parse(await http.GetStringAsync("health"));
+            if (!health.RootElement.TryGetProperty("figures", out var figures) || figures.GetString() != "building") return;
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"The figure index was not built within {timeout}");
     }
 
     /// <summary>Resident memory now and at its peak, in bytes, as the kernel counts them.</summary>

@@ -25,6 +25,23 @@ public static class FigureCharts
         return (series with { Series = [.. ranked.Take(top), new NamedSeries(restName, rest)] }, true);
     }
 
+    /// <summary>
+    /// The first <paramref name="top"/> places (the figures come busiest first), and the rest summed into one bar:
+    /// hundreds of places do not read as bars. <c>Charted</c> are the places behind the first bars, in order; the table
+    /// keeps them all.
+    /// </summary>
+    public static (ChartData Data, IReadOnlyList<LocationFigure> Charted) Places(IReadOnlyList<LocationFigure> figures, int top)
+    {
+        var charted = figures.Count <= top + 1 ? figures : figures.Take(top).ToList();
+        var rest = figures.Skip(charted.Count).ToList();
+        IReadOnlyList<LocationFigure> bars = rest.Count == 0
+            ? charted
+            : [.. charted, new LocationFigure($"{rest.Count:N0} other places", rest.Sum(f => f.Candidates), rest.Sum(f => f.Placed))];
+        var data = new ChartData(bars.Select(f => f.Location).ToList(),
+            [new("Candidates", bars.Select(f => (double)f.Candidates).ToList()), new("Placed", bars.Select(f => (double)f.Placed).ToList())]);
+        return (data, charted);
+    }
+
     public static ChartData Counts(IReadOnlyDictionary<string, int> counts, string name) => new(
         counts.Keys.ToList(), [new ChartSeries(name, counts.Values.Select(v => (double)v).ToList())]);
 

@@ -35,4 +35,33 @@ public sealed class FigureChartsTests
         Assert.False(hasRest);
         Assert.Same(series, shown);
     }
+
+    private static List<LocationFigure> Places(int count) =>
+        Enumerable.Range(1, count).Select(i => new LocationFigure($"Place {i}", 100 - i, i % 3)).ToList();
+
+    [Fact]
+    public void TheFirstPlacesAreChartedAndTheRestSummedIntoOneBarThatNamesNoPlace()
+    {
+        var figures = Places(25);
+
+        var (data, charted) = FigureCharts.Places(figures, 20);
+
+        Assert.Equal(figures.Take(20), charted);
+        Assert.Equal(21, data.Categories.Count);
+        Assert.Equal("5 other places", data.Categories[20]);
+        Assert.Equal(figures.Sum(f => f.Candidates), data.Series[0].Values.Sum());
+        Assert.Equal(figures.Sum(f => f.Placed), data.Series[1].Values.Sum());
+    }
+
+    [Fact]
+    public void OnePlaceMoreThanChartedIsABarOfItsOwnThatCanBeClicked()
+    {
+        var figures = Places(21);
+
+        var (data, charted) = FigureCharts.Places(figures, 20);
+
+        Assert.Equal(figures, charted);
+        Assert.Equal(figures.Select(f => f.Location), data.Categories);
+    }
 }
+
