@@ -7,7 +7,10 @@ namespace Dashboard.Analytics;
 /// <param name="ComputeTimeout">A computation still running after this is abandoned, so a stuck query cannot hold its key for ever.</param>
 public sealed record FigureCacheLimits(int Capacity, TimeSpan ComputeTimeout)
 {
-    public static FigureCacheLimits Default { get; } = new(20_000, TimeSpan.FromMinutes(2));
+    // Sized for an agency at a million candidates: the filter options alone hold every vacancy (20,000 there) and
+    // the vacancy funnels one row per vacancy, and every open page asks for both. A smaller capacity evicted them
+    // after each page, so every page computed and kept its own copy. A row is 100-200 bytes: at most about 50 MB.
+    public static FigureCacheLimits Default { get; } = new(250_000, TimeSpan.FromMinutes(2));
 }
 
 /// <summary>
