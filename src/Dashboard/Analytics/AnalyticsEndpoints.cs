@@ -12,6 +12,8 @@ public static class AnalyticsEndpoints
     public static WebApplicationBuilder AddAnalytics(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<FunnelDefinitionStore>();
+        builder.Services.AddScoped<Pages.CircuitConnection>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Pages.CircuitConnectionHandler>();
         if (builder.Configuration.GetValue("Analytics:FigureIndex", true))
         {
             builder.Services.AddSingleton<FigureIndexHost>();

@@ -30,6 +30,7 @@ public sealed class KioskRotationTests : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton<IAnalyticsQueries>(new FakeAnalyticsQueries(FakeAnswer.Data));
         Services.AddSingleton(new DashboardChanges(NullLogger<DashboardChanges>.Instance));
+        Services.AddSingleton(new Dashboard.Analytics.Pages.CircuitConnection());
         Services.AddSingleton<Dashboard.Messages.AgencyZone.IAgencyTimeZone>(new Dashboard.Messages.AgencyZone.FixedAgencyTimeZone(TimeZoneInfo.Utc));
         Services.AddSingleton<TimeProvider>(_clock);
         Render<MudPopoverProvider>();

@@ -10,7 +10,8 @@ namespace Dashboard.Analytics.Pages;
 /// figures change (at most twice a second, however busy the senders are, so a figure trails its delivery by well
 /// under a second). A change never cancels a load in progress: it waits for it and then loads once more, however
 /// many changes arrived meanwhile, so a page whose figures take longer than the interval still keeps up. Only a new
-/// view cancels a load, since the user asked for something else.
+/// view cancels a load, since the user asked for something else. While its browser is away (<see cref="CircuitConnection"/>)
+/// a page follows no change, and loads once when it is back.
 /// </summary>
 public abstract class AnalyticsPage : ComponentBase, IDisposable
 {
@@ -33,6 +34,7 @@ public abstract class AnalyticsPage : ComponentBase, IDisposable
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
     [Inject] protected TimeProvider Clock { get; set; } = default!;
     [Inject] private DashboardChanges Changes { get; set; } = default!;
+    [Inject] private CircuitConnection Connection { get; set; } = default!;
     [Inject] private IAgencyTimeZone AgencyZone { get; set; } = default!;
     [Inject] private ILogger<AnalyticsPage> Logger { get; set; } = default!;
 
@@ -154,6 +156,12 @@ public abstract class AnalyticsPage : ComponentBase, IDisposable
                 if (!_load.IsCompleted)
                 {
                     await _load;
+                    continue;
+                }
+                if (!Connection.IsUp)
+                {
+                    // Nobody is looking: the changes are shown by one load when the browser is back.
+                    await Connection.WhenUpAsync(_closed.Token);
                     continue;
                 }
                 var wait = _lastLiveLoad + RefreshAtMostEvery - Clock.GetUtcNow();

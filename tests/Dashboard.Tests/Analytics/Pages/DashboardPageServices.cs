@@ -18,6 +18,7 @@ public static class DashboardPageServices
         context.Services.AddMudServices();
         context.Services.AddSingleton(queries);
         context.Services.AddSingleton(new DashboardChanges(NullLogger<DashboardChanges>.Instance));
+        context.Services.AddSingleton(new Dashboard.Analytics.Pages.CircuitConnection());
         context.Services.AddSingleton<IAgencyTimeZone>(new FixedAgencyTimeZone(TimeZoneInfo.Utc));
         context.Services.AddSingleton(TimeProvider.System);
         context.AddAuthorization().SetAuthorized("recruiter@example.com");

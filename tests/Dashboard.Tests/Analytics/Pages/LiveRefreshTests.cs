@@ -19,6 +19,7 @@ public sealed class LiveRefreshTests : BunitContext, IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     private readonly DashboardChanges _changes = new(NullLogger<DashboardChanges>.Instance);
+    private readonly CircuitConnection _connection = new();
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
@@ -31,6 +32,7 @@ public sealed class LiveRefreshTests : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton<IAnalyticsQueries>(queries);
         Services.AddSingleton(_changes);
+        Services.AddSingleton(_connection);
         Services.AddSingleton<Dashboard.Messages.AgencyZone.IAgencyTimeZone>(new Dashboard.Messages.AgencyZone.FixedAgencyTimeZone(TimeZoneInfo.Utc));
         Services.AddSingleton(TimeProvider.System);
         AddAuthorization().SetAuthorized("recruiter@example.com");
@@ -102,6 +104,27 @@ public sealed class LiveRefreshTests : BunitContext, IAsyncLifetime
         Assert.DoesNotContain("figures for every source", page.Markup);
         Assert.Equal(0, oldViewShown);
         Assert.True(queries.FinishedAfterCancellation > 0, "no load of the old view outlived its cancellation, so nothing was proven");
+    }
+
+    [Fact]
+    public async Task APageWhoseBrowserIsAwayFollowsNoChangeAndLoadsOnceWhenItIsBack()
+    {
+        var queries = Serve(TimeSpan.FromMilliseconds(50));
+        var page = Render<Sources>();
+        page.WaitForAssertion(() => Assert.Contains("figures for every source", page.Markup), Patience);
+        var before = queries.Calls;
+        var shownBefore = SlowSourceQueries.VersionsIn(page.Markup).Max();
+
+        _connection.Lost();
+        await PublishEvery(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1.5));
+        await Task.Delay(700);
+        Assert.Equal(before, queries.Calls);
+        Assert.Equal(shownBefore, SlowSourceQueries.VersionsIn(page.Markup).Max());
+
+        _connection.Restored();
+        page.WaitForAssertion(() => Assert.Contains($"version {_changes.Version}<", page.Markup), Patience);
+        await Task.Delay(700);
+        Assert.Equal(before + 1, queries.Calls);
     }
 
     private async Task PublishEvery(TimeSpan interval, TimeSpan duration)
