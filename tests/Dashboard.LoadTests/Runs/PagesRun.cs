@@ -30,7 +30,9 @@ public static class PagesRun
         var pages = options.Whole("pages", 50);
         // Development serves the pages' scripts and styles straight from the build output.
         var settings = new Dictionary<string, string>(options.AppSettings()) { ["ASPNETCORE_ENVIRONMENT"] = "Development" };
-        var traffic = LoadTraffic.Idibu((int)(rate * seconds), duplicateShare: 0, lateShare: 0.05);
+        // The senders' delivery ids follow from the seed: a store that has been through a run already holds that
+        // run's deliveries, and another --seed sends new ones instead of duplicates.
+        var traffic = LoadTraffic.Idibu((int)(rate * seconds), duplicateShare: 0, lateShare: 0.05, seed: options.Whole("seed", 7));
 
         var (app, _) = await Launch.StartAsync(TargetKind.App, folder, (options.Text("store", "") is { Length: > 0 } given ? AppStore.Sqlite(Path.GetFullPath(given)) : await options.StoreAsync(TargetKind.App, folder, "pages.db")), settings);
         await using (app)
@@ -48,33 +50,59 @@ public static class PagesRun
 
             // Memory first, on an app that has not yet been through a load run: a collection after one would hide the pages' cost.
             await Task.Delay(TimeSpan.FromSeconds(10));
-            await FullCollection.RunAsync(app.Pid);
+            var heapBefore = await FullCollection.RunAsync(app.Pid);
             var before = app.ResidentMemory().Current;
             var idle = new List<IPage>();
-            var opening = DashboardPages.ToDictionary(path => path, _ => new List<double>());
+            var opening = DashboardPages.ToDictionary(path => path, _ => new List<PageOpening>());
             for (var i = 0; i < pages; i++)
             {
                 var path = DashboardPages[i % DashboardPages.Length];
-                var started = Stopwatch.GetTimestamp();
-                idle.Add(await OpenAsync(browser, signedIn, app.Address, path));
-                opening[path].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                var (opened, times) = await OpenTimedAsync(browser, signedIn, app.Address, path);
+                idle.Add(opened);
+                opening[path].Add(times);
             }
-            // Signed in already: from asking for the address until no placeholder is left, the page's figures shown.
-            foreach (var (path, times) in opening.Where(o => o.Value.Count > 0))
-                report.Line($"  opened {path} until its figures are shown: {times.Count} times, p50 {Percentile(times, 50):F0} ms, max {times.Max():F0} ms");
+            ReportOpenings(report, "while the pages before it stay open", opening);
             await Task.Delay(TimeSpan.FromSeconds(15));
             var withPages = app.ResidentMemory().Current;
-            await FullCollection.RunAsync(app.Pid);
+            var heapAfter = await FullCollection.RunAsync(app.Pid);
             var after = app.ResidentMemory().Current;
             report.Line($"{pages} idle pages open: app RSS after a full collection {RunReport.Megabytes(before)} → {RunReport.Megabytes(after)}, " +
-                        $"{(after - before) / 1024.0 / pages:F0} KB per page (before that collection {RunReport.Megabytes(withPages)})");
+                        $"{(after - before) / 1024.0 / pages:F0} KB per page (before that collection {RunReport.Megabytes(withPages)}); " +
+                        $"managed heap alive {RunReport.Megabytes(heapBefore)} → {RunReport.Megabytes(heapAfter)}, {(heapAfter - heapBefore) / 1024.0 / pages:F0} KB per page");
             foreach (var open in idle) await open.Context.CloseAsync();
+
+            // As one person meets them: each page opened with no other open, three times.
+            var alone = DashboardPages.ToDictionary(path => path, _ => new List<PageOpening>());
+            for (var round = 0; round < 3; round++)
+            {
+                foreach (var path in DashboardPages)
+                {
+                    var (opened, times) = await OpenTimedAsync(browser, signedIn, app.Address, path);
+                    alone[path].Add(times);
+                    await opened.Context.CloseAsync();
+                }
+            }
+            ReportOpenings(report, "alone", alone);
 
             var delays = await MeasureLiveDelayAsync(page, app, traffic, rate, report);
             report.Line($"acknowledged → shown on an open page at {rate:N0}/s: {delays.Count:N0} deliveries, " +
                         $"p50 {Percentile(delays, 50):F0} ms, p95 {Percentile(delays, 95):F0} ms, max {delays.DefaultIfEmpty().Max():F0} ms");
         }
         return 0;
+    }
+
+    // Signed in already: from asking for the address until no placeholder is left, the page's figures shown; with the
+    // moments between, so a slow page says whether the server, the browser's loading or the circuit held it.
+    private static void ReportOpenings(RunReport report, string how, Dictionary<string, List<PageOpening>> opening)
+    {
+        foreach (var (path, times) in opening.Where(o => o.Value.Count > 0))
+        {
+            var shown = times.Select(t => t.Shown).ToList();
+            report.Line($"  opened {path} {how}, until its figures are shown: {times.Count} times, p50 {Percentile(shown, 50):F0} ms, max {shown.Max():F0} ms " +
+                        $"(p50 first byte {Percentile(times.Select(t => t.FirstByte).ToList(), 50):F0} ms, " +
+                        $"loaded {Percentile(times.Select(t => t.Loaded).ToList(), 50):F0} ms, " +
+                        $"interactive {Percentile(times.Select(t => t.Interactive).ToList(), 50):F0} ms)");
+        }
     }
 
     private static async Task<List<double>> MeasureLiveDelayAsync(IPage page, TargetProcess app, IReadOnlyList<LoadRequest> traffic, double rate, RunReport report)
@@ -135,15 +163,26 @@ public static class PagesRun
     private static Task<IPage> OpenQualityAsync(IBrowser browser, string signedIn, Uri address) =>
         OpenAsync(browser, signedIn, address, "/quality?range=all");
 
-    private static async Task<IPage> OpenAsync(IBrowser browser, string signedIn, Uri address, string path)
+    private static async Task<IPage> OpenAsync(IBrowser browser, string signedIn, Uri address, string path) =>
+        (await OpenTimedAsync(browser, signedIn, address, path)).Page;
+
+    /// <summary>Milliseconds from asking for a page until its load event, its circuit answering, and its figures shown.</summary>
+    private sealed record PageOpening(double FirstByte, double Loaded, double Interactive, double Shown);
+
+    private static async Task<(IPage Page, PageOpening Times)> OpenTimedAsync(IBrowser browser, string signedIn, Uri address, string path)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString(), StorageState = signedIn });
         var page = await context.NewPageAsync();
+        var started = Stopwatch.GetTimestamp();
         await page.GotoAsync(path);
+        var loaded = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        // The server's part: its prerender of the page is done when the first byte of the answer arrives.
+        var firstByte = await page.EvaluateAsync<double>("() => performance.getEntriesByType('navigation')[0].responseStart");
         await page.WaitForSelectorAsync("[data-testid=interactive][data-ready=yes]", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        var interactive = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         // A page has shown its figures when no placeholder is left.
         await page.WaitForFunctionAsync("() => document.querySelectorAll('.mud-skeleton').length === 0", null, new() { Timeout = 60_000 });
-        return page;
+        return (page, new PageOpening(firstByte, loaded, interactive, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
     }
 
     private static double Percentile(List<double> values, double percentile)
