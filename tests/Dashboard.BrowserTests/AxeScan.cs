@@ -12,14 +12,20 @@ public static class AxeScan
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     };
 
+    // Only what is running and will end; and never more than two seconds, whatever a page animates.
     private const string SettledScript = """
         async () => {
-          for (let round = 0; round < 3; round++) {
-            const running = document.getAnimations()
-              .filter(a => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
-            if (running.length === 0) return;
-            await Promise.all(running.map(a => a.finished.catch(() => undefined)));
-          }
+          const ending = () => document.getAnimations().filter(a =>
+            a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
+          const deadline = new Promise(resolve => setTimeout(resolve, 2000));
+          const settled = (async () => {
+            for (let round = 0; round < 3; round++) {
+              const running = ending();
+              if (running.length === 0) return;
+              await Promise.all(running.map(a => a.finished.catch(() => undefined)));
+            }
+          })();
+          await Promise.race([settled, deadline]);
         }
         """;
 
