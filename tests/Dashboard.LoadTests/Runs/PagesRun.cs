@@ -72,40 +72,38 @@ public static class PagesRun
             foreach (var open in idle) await open.Context.CloseAsync();
 
             // As someone opening the dashboard for the first time meets them: a new browser each time, nothing else open.
-            var alone = DashboardPages.ToDictionary(path => path, _ => new List<PageOpening>());
-            for (var round = 0; round < 3; round++)
-            {
-                foreach (var path in DashboardPages)
-                {
-                    var (opened, times) = await OpenTimedAsync(browser, signedIn, app.Address, path);
-                    alone[path].Add(times);
-                    await opened.Context.CloseAsync();
-                }
-            }
-            ReportOpenings(report, "alone, in a new browser", alone);
+            ReportOpenings(report, "alone, in a new browser", await TimeEachPageAsync(rounds: 3, warmUpRounds: 0,
+                path => OpenTimedAsync(browser, signedIn, app.Address, path), opened => opened.Context.CloseAsync()));
 
             // As someone who uses the dashboard meets them: a new tab of the browser they signed in with, which has
-            // opened its pages before and keeps their scripts (revalidated by ETag).
+            // opened its pages before and keeps their scripts (revalidated by ETag). The first round fills that cache.
             var browsing = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Address.ToString(), StorageState = signedIn });
-            var inTab = DashboardPages.ToDictionary(path => path, _ => new List<PageOpening>());
-            for (var round = 0; round < 4; round++)
-            {
-                foreach (var path in DashboardPages)
-                {
-                    var (opened, times) = await OpenTimedAsync(browsing, path);
-                    // The first round fills the browser's cache, as a user's first visit did long ago.
-                    if (round > 0) inTab[path].Add(times);
-                    await opened.CloseAsync();
-                }
-            }
+            ReportOpenings(report, "alone, in a new tab", await TimeEachPageAsync(rounds: 3, warmUpRounds: 1,
+                path => OpenTimedAsync(browsing, path), opened => opened.CloseAsync()));
             await browsing.CloseAsync();
-            ReportOpenings(report, "alone, in a new tab", inTab);
 
             var delays = await MeasureLiveDelayAsync(page, app, traffic, rate, report);
             report.Line($"acknowledged → shown on an open page at {rate:N0}/s: {delays.Count:N0} deliveries, " +
                         $"p50 {Percentile(delays, 50):F0} ms, p95 {Percentile(delays, 95):F0} ms, max {delays.DefaultIfEmpty().Max():F0} ms");
         }
         return 0;
+    }
+
+    /// <summary>Each dashboard page opened and closed again, one after another, in rounds; the warm-up rounds are not counted.</summary>
+    private static async Task<Dictionary<string, List<PageOpening>>> TimeEachPageAsync(
+        int rounds, int warmUpRounds, Func<string, Task<(IPage Page, PageOpening Times)>> open, Func<IPage, Task> close)
+    {
+        var openings = DashboardPages.ToDictionary(path => path, _ => new List<PageOpening>());
+        for (var round = 0; round < warmUpRounds + rounds; round++)
+        {
+            foreach (var path in DashboardPages)
+            {
+                var (opened, times) = await open(path);
+                if (round >= warmUpRounds) openings[path].Add(times);
+                await close(opened);
+            }
+        }
+        return openings;
     }
 
     // Signed in already: from asking for the address until no placeholder is left, the page's figures shown; with the
