@@ -140,7 +140,8 @@ public sealed class FigureIndexHost(IDbContextFactory<DashboardDbContext> factor
                 index.Idibu.CandidateCount, index.Idibu.PairsHeld, index.Referrals.Count, Stopwatch.GetElapsedTime(started).TotalSeconds);
             // Reading a large store into the index passes through several times the index's own size; the runtime
             // would keep that peak committed for hours (at 1M candidates about 370 MB more than is alive). One
-            // aggressive collection after a build, which happens at start-up and after a rebuild, hands it back.
+            // aggressive collection after a build (at start-up, and when a rebuild, an erasure or a store move starts a
+            // new epoch) hands it back.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
