@@ -74,7 +74,7 @@ public sealed class AdminPagesTests(BrowserFixture browser) : IAsyncLifetime
         await page.WaitForInteractiveAsync();
         await page.GetByLabel("Text in the body").FillAsync("Zebra Careers");
         await page.GetByLabel("Text in the body").PressAsync("Enter");
-        await page.WaitForURLAsync(u => u.Contains("text=Zebra"));
+        await page.WaitForAddressAsync(u => u.Contains("text=Zebra"));
         var rows = page.GetByTestId("deliveries-table").Locator("tbody tr");
         await Expect(rows).ToHaveCountAsync(1);
         await rows.First.ClickAsync();

@@ -25,7 +25,7 @@ public sealed class ClickToNarrowTests(BrowserFixture browser, SampleDashboard s
 
         await narrow.ClickAsync();
 
-        await page.WaitForURLAsync(url => url.Contains("source=" + Uri.EscapeDataString(source)) && url.Contains("range=all"));
+        await page.WaitForAddressAsync(url => url.Contains("source=" + Uri.EscapeDataString(source)) && url.Contains("range=all"));
         await Expect(page.GetByTestId("filter-chips")).ToContainTextAsync($"Source: {source}");
         await Expect(page.GetByTestId("sources-table").Locator("tbody tr")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("sources-table")).ToContainTextAsync(source);
@@ -45,7 +45,7 @@ public sealed class ClickToNarrowTests(BrowserFixture browser, SampleDashboard s
         await Expect(page.GetByTestId("drill-down")).ToContainTextAsync($"Candidates from {source}");
         await page.GetByTestId("drill-down-narrow").ClickAsync();
 
-        await page.WaitForURLAsync(url => url.Contains("source=" + Uri.EscapeDataString(source)));
+        await page.WaitForAddressAsync(url => url.Contains("source=" + Uri.EscapeDataString(source)));
         await Expect(page.GetByTestId("filter-chips")).ToContainTextAsync($"Source: {source}");
         await Expect(page.GetByTestId("tile-candidates-value")).Not.ToHaveTextAsync(before);
     }

@@ -46,7 +46,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser, HostileDa
 
         await watch.Page.GotoAsync("/");
 
-        await watch.Page.WaitForURLAsync(url => url.Contains("/account/login"));
+        await watch.Page.WaitForAddressAsync(url => url.Contains("/account/login"));
         await Expect(watch.Page.Locator("h1")).ToBeVisibleAsync();
         await watch.AssertNothingRanAsync();
     }

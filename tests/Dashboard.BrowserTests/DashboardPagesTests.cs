@@ -97,7 +97,7 @@ public sealed class DashboardPagesTests(BrowserFixture browser, SampleDashboard 
         await page.GetByTestId("filter-source").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "LinkedIn" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => url.Contains("source=LinkedIn"));
+        await page.WaitForAddressAsync(url => url.Contains("source=LinkedIn"));
         await Expect(table).Not.ToContainTextAsync("Indeed");
         await Expect(page.GetByTestId("filter-chips")).ToContainTextAsync("Source: LinkedIn");
         var shown = await table.InnerTextAsync();
@@ -159,6 +159,6 @@ public sealed class DashboardPagesTests(BrowserFixture browser, SampleDashboard 
         await page.GotoAsync("/");
         await page.WaitForInteractiveAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/account/login"));
+        await page.WaitForAddressAsync(url => url.Contains("/account/login"));
     }
 }

@@ -28,7 +28,7 @@ public sealed class KeyboardTests(BrowserFixture browser, SampleDashboard sample
         await TabToAsync(page, page.Locator("#password"), unseen);
         await page.Keyboard.TypeAsync(LiveDashboard.Password);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await page.WaitForAddressAsync(url => !url.Contains("/account/login"));
         await page.WaitForInteractiveAsync();
 
         // The page opens with the focus on its heading. The skip link is the first stop of the page, in sight when
@@ -48,7 +48,7 @@ public sealed class KeyboardTests(BrowserFixture browser, SampleDashboard sample
         // Through the navigation to Sources.
         await TabToAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Sources", Exact = true }), unseen, shiftTab: true);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.EndsWith("/sources"));
+        await page.WaitForAddressAsync(url => url.EndsWith("/sources"));
         await Expect(page.GetByTestId("sources-table")).ToContainTextAsync("LinkedIn");
 
         // A filter: open the source list, choose one with the arrow keys.
@@ -57,7 +57,7 @@ public sealed class KeyboardTests(BrowserFixture browser, SampleDashboard sample
         await Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("source="));
+        await page.WaitForAddressAsync(url => url.Contains("source="));
         await Expect(page.GetByTestId("filter-chips")).ToContainTextAsync("Source: ");
         var source = Uri.UnescapeDataString(page.Url.Split("source=")[1].Split('&')[0]);
 

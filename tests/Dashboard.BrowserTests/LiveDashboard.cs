@@ -62,7 +62,7 @@ public sealed class LiveDashboard : IAsyncDisposable
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await page.WaitForAddressAsync(url => !url.Contains("/account/login"));
         return page;
     }
 

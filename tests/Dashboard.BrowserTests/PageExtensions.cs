@@ -22,4 +22,21 @@ public static class PageExtensions
         await Expect(locator).ToContainTextAsync(text);
         return shownAfter;
     }
+
+    /// <summary>
+    /// Waits until the page's address is one <paramref name="address"/> accepts, by reading it again and again.
+    /// Playwright's own WaitForURLAsync reads the address, then listens for the next navigation: a navigation that lands
+    /// between the two is missed, and it times out on a page that is already where it should be (a click that changes
+    /// the address in place, as the dashboard's filters do, makes that window easy to hit on a busy machine).
+    /// </summary>
+    public static async Task WaitForAddressAsync(this IPage page, Func<string, bool> address, int timeoutMilliseconds = 30_000)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!address(page.Url))
+        {
+            if (waited.ElapsedMilliseconds > timeoutMilliseconds)
+                throw new TimeoutException($"After {timeoutMilliseconds} ms the page was still at {page.Url}, not at the address expected.");
+            await Task.Delay(25);
+        }
+    }
 }

@@ -50,7 +50,7 @@ public sealed class RevokedRightsTests(BrowserFixture browser)
         var colleague = await live.SignInAsync(browser.Browser, ColleagueEmail);
         await DemoteAsync(colleague, live, adminId);
 
-        await page.WaitForURLAsync(url => url.Contains("/account/denied"), new() { Timeout = 10_000 });
+        await page.WaitForAddressAsync(url => url.Contains("/account/denied"), 10_000);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Not allowed");
     }
 
@@ -66,8 +66,8 @@ public sealed class RevokedRightsTests(BrowserFixture browser)
         await laptop.GotoAsync("/account/password");
         await laptop.GetByTestId("sign-out-everywhere").ClickAsync();
 
-        await laptop.WaitForURLAsync(url => url.Contains("/account/login"));
-        await phone.WaitForURLAsync(url => url.Contains("/account/login"), new() { Timeout = 10_000 });
+        await laptop.WaitForAddressAsync(url => url.Contains("/account/login"));
+        await phone.WaitForAddressAsync(url => url.Contains("/account/login"), 10_000);
         await Expect(phone.Locator("h1")).ToHaveTextAsync("Sign in");
     }
 

@@ -26,7 +26,7 @@ public sealed class SavedViewsPagesTests(BrowserFixture browser, SampleDashboard
         await AppPages.OpenAsync(page, "/funnel");
         await shared.GetByRole(AriaRole.Link, new() { Name = "LinkedIn, all time" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => url.Contains("/sources?") && url.Contains("range=all") && url.Contains("source=LinkedIn"));
+        await page.WaitForAddressAsync(url => url.Contains("/sources?") && url.Contains("range=all") && url.Contains("source=LinkedIn"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("Sources");
         await Expect(page.GetByTestId("filter-chips")).ToContainTextAsync("Source: LinkedIn");
         await Expect(page.GetByTestId("sources-table").Locator("tbody tr")).ToHaveCountAsync(1);

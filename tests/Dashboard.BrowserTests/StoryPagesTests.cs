@@ -14,7 +14,7 @@ public sealed class StoryPagesTests(BrowserFixture browser, SampleDashboard samp
         var link = page.GetByTestId("drill-down").GetByTestId("candidate-link").First;
         var name = await link.InnerTextAsync();
         await link.ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/candidates/"));
+        await page.WaitForAddressAsync(url => url.Contains("/candidates/"));
         await Expect(page.Locator("h1")).ToHaveTextAsync(name);
     }
 
@@ -32,7 +32,7 @@ public sealed class StoryPagesTests(BrowserFixture browser, SampleDashboard samp
 
         await delivery.ClickAsync();
 
-        await page.WaitForURLAsync(url => url.EndsWith($"/admin/deliveries/{id}", StringComparison.Ordinal));
+        await page.WaitForAddressAsync(url => url.EndsWith($"/admin/deliveries/{id}", StringComparison.Ordinal));
         await Expect(page.Locator("h1")).ToHaveTextAsync($"Delivery {id}");
     }
 
@@ -58,7 +58,7 @@ public sealed class StoryPagesTests(BrowserFixture browser, SampleDashboard samp
 
         await page.GetByTestId("drill-down").GetByTestId("application-link").First.ClickAsync();
 
-        await page.WaitForURLAsync(url => url.Contains("/referrals/applications/"));
+        await page.WaitForAddressAsync(url => url.Contains("/referrals/applications/"));
         var events = page.GetByTestId("application-events").Locator("tbody tr");
         await Expect(events.First).ToContainTextAsync("received");
         await Expect(events.Last).ToContainTextAsync("closed");
