@@ -7,19 +7,24 @@ namespace Dashboard.Analytics;
 public static class Median
 {
     /// <summary>The median rounded to a tenth, as figures show it; null for no values.</summary>
-    public static double? Of(IReadOnlyCollection<double> values)
+    public static double? Of(IReadOnlyCollection<double> values) => values.Count == 0 ? null : OfScratch(values.ToArray());
+
+    /// <summary>
+    /// The same median, selected in place: <paramref name="values"/> is left in another order. For values collected
+    /// only to be summed up, it saves copying a million of them.
+    /// </summary>
+    public static double? OfScratch(Span<double> values)
     {
-        if (values.Count == 0) return null;
-        var scratch = values.ToArray();
-        var middle = scratch.Length / 2;
-        var upper = Select(scratch, middle);
+        if (values.Length == 0) return null;
+        var middle = values.Length / 2;
+        var upper = Select(values, middle);
         // Selecting the middle leaves every smaller value before it: the largest of those is the one just below.
-        var median = scratch.Length % 2 == 1 ? upper : (MaxOf(scratch.AsSpan(0, middle)) + upper) / 2;
+        var median = values.Length % 2 == 1 ? upper : (MaxOf(values[..middle]) + upper) / 2;
         return Math.Round(median, 1);
     }
 
     /// <summary>Rearranges <paramref name="values"/> so that position <paramref name="k"/> holds what sorting would put there.</summary>
-    private static double Select(double[] values, int k)
+    private static double Select(Span<double> values, int k)
     {
         var (low, high) = (0, values.Length - 1);
         while (low < high)

@@ -35,4 +35,17 @@ public sealed class MedianTests
 
         Assert.Equal(expected, Median.Of(values));
     }
+
+    [Fact]
+    public void TheValuesAskedAboutKeepTheirOrderUnlessTheyAreScratch()
+    {
+        List<double> values = [5, 1, 4, 2, 3];
+        double[] scratch = [5, 1, 4, 2, 3];
+
+        Assert.Equal(3.0, Median.Of(values));
+        Assert.Equal(3.0, Median.OfScratch(scratch));
+
+        Assert.Equal([5.0, 1, 4, 2, 3], values);
+        Assert.NotEqual([5.0, 1, 4, 2, 3], scratch);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Dashboard.Analytics.Funnel;
 
 namespace Dashboard.Analytics.Index;
@@ -101,12 +102,14 @@ internal static class IndexedFunnelFigures
                 if (reachedAt[stage] == long.MaxValue) stagesSeen++;
                 reachedAt[stage] = Math.Min(reachedAt[stage], index.ObservedAt[start + i]);
             }
-            for (var stage = 0; stage < stages - 1; stage++)
+            // Walking back from the last stage, the earliest later stage is known at each step.
+            var next = reachedAt[stages - 1];
+            for (var stage = stages - 2; stage >= 0; stage--)
             {
-                if (reachedAt[stage] == long.MaxValue) continue;
-                var next = long.MaxValue;
-                for (var later = stage + 1; later < stages; later++) next = Math.Min(next, reachedAt[later]);
-                if (next != long.MaxValue) inStage[stage].Add(Days(next, reachedAt[stage]));
+                var reached = reachedAt[stage];
+                if (reached == long.MaxValue) continue;
+                if (next != long.MaxValue) inStage[stage].Add(Days(next, reached));
+                if (reached < next) next = reached;
             }
             var placed = stages - 1;
             if (reachedAt[placed] == long.MaxValue) continue;
@@ -117,8 +120,8 @@ internal static class IndexedFunnelFigures
             toPlacement.Add(Days(reachedAt[placed], earliest));
         }
         var timings = inStage.Select((days, stage) =>
-            new StageTiming(mapping.Targets.Funnel.Stages[stage], Median.Of(days), days.Count)).ToList();
-        return new FunnelTimings(timings, Median.Of(toPlacement), placedPairs);
+            new StageTiming(mapping.Targets.Funnel.Stages[stage], Median.OfScratch(CollectionsMarshal.AsSpan(days)), days.Count)).ToList();
+        return new FunnelTimings(timings, Median.OfScratch(CollectionsMarshal.AsSpan(toPlacement)), placedPairs);
     }
 
     private static double Days(long laterTicks, long earlierTicks) => TimeSpan.FromTicks(laterTicks - earlierTicks).TotalDays;
