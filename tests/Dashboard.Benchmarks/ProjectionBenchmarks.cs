@@ -25,7 +25,7 @@ public class ProjectionBenchmarks
     {
         _folder = Directory.CreateTempSubdirectory("dashboard-bench-").FullName;
         _store = await BenchStore.OpenAsync(Path.Combine(_folder, "projection.db"));
-        var writer = new DeliveryLogBulkWriter(_store.ConnectionString);
+        var writer = new DeliveryLogBulkWriter(_store);
         var traffic = SampleTrafficGenerator.Generate(new SampleTrafficOptions { Candidates = 5_000, Seed = 3 });
         await writer.AppendAsync(traffic.Deliveries.Select(DeliveryLogBulkWriter.Prepare).ToList(), CancellationToken.None);
     }

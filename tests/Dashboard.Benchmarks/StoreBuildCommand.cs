@@ -39,7 +39,7 @@ public static class StoreBuildCommand
         Console.WriteLine($"{preset} preset: {candidates:N0} candidates; world {world.Size}");
         var cardinalities = new StoreCardinalities(world);
         await using var store = await BenchStore.OpenAsync(file);
-        var writer = new DeliveryLogBulkWriter(store.ConnectionString);
+        var writer = new DeliveryLogBulkWriter(store);
         var logClock = Stopwatch.StartNew();
         var slices = Channel.CreateBounded<List<DeliveryLogBulkWriter.PreparedDelivery>>(2);
         var producing = Task.Run(async () =>

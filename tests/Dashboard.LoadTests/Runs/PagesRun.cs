@@ -34,7 +34,7 @@ public static class PagesRun
         // run's deliveries, and another --seed sends new ones instead of duplicates.
         var traffic = LoadTraffic.Idibu((int)(rate * seconds), duplicateShare: 0, lateShare: 0.05, seed: options.Whole("seed", 7));
 
-        var (app, _) = await Launch.StartAsync(TargetKind.App, folder, (options.Text("store", "") is { Length: > 0 } given ? AppStore.Sqlite(Path.GetFullPath(given)) : await options.StoreAsync(TargetKind.App, folder, "pages.db")), settings);
+        var (app, _) = await Launch.StartAsync(TargetKind.App, folder, (options.Text("store", "") is { Length: > 0 } given ? AppStore.Given(given) : await options.StoreAsync(TargetKind.App, folder, "pages.db")), settings);
         await using (app)
         {
             using var playwright = await Playwright.CreateAsync();

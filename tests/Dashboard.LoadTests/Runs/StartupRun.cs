@@ -12,7 +12,8 @@ public static class StartupRun
         var report = new RunReport(folder, console);
         report.Machine("startup " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)));
         var stores = new List<(string Name, AppStore Store)> { (options.OnPostgreSql ? "empty store (PostgreSQL)" : "empty store", await options.StoreAsync(TargetKind.App, folder, "empty.db")) };
-        if (options.Text("store", "") is { Length: > 0 } large) stores.Add((Path.GetFileName(large), AppStore.Sqlite(Path.GetFullPath(large))));
+        if (options.Text("store", "") is { Length: > 0 } large && AppStore.Given(large) is var given)
+            stores.Add((given.IsPostgreSql ? given.Name : Path.GetFileName(large), given));
 
         foreach (var (name, store) in stores)
         {

@@ -12,6 +12,10 @@ public sealed record AppStore(bool IsPostgreSql, string Location)
 
     public static AppStore PostgreSql(string connectionString) => new(true, connectionString);
 
+    /// <summary>A store named on the command line (<c>--store</c>): a SQLite file, or a PostgreSQL database by its connection string.</summary>
+    public static AppStore Given(string store) =>
+        store.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? PostgreSql(store) : Sqlite(Path.GetFullPath(store));
+
     /// <summary>What <c>ConnectionStrings:Dashboard</c> says for this store.</summary>
     public string ConnectionString => IsPostgreSql ? Location : $"Data Source={Location}";
 
