@@ -15,7 +15,7 @@ namespace Dashboard.Messages.Alerts;
 /// </summary>
 public sealed class AlertMonitor(
     IDbContextFactory<DashboardDbContext> factory, AlertConditions conditions, AgencyTimeZone agencyZone, PublicAddress address,
-    StoreDialect dialect, InstanceMessages instances, TimeProvider clock, ILogger<AlertMonitor> logger)
+    InstanceMessages instances, TimeProvider clock, ILogger<AlertMonitor> logger)
 {
     /// <summary>Runs the round <paramref name="every"/> long that holds now, unless an instance already has; returns whether this one did.</summary>
     public async Task<bool> RunRoundAsync(TimeSpan every, CancellationToken ct)
@@ -46,15 +46,11 @@ public sealed class AlertMonitor(
     private async Task<bool> ClaimAsync(DateTime slot, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        db.Add(new AlertRound { Slot = slot, Instance = instances.InstanceId });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (dialect.IsUniqueViolation(ex))
-        {
-            return false;
-        }
+        // Another instance having claimed the round is the usual answer, not an error: asked for with ON CONFLICT (the
+        // same SQL on both databases), it logs no failed command on every instance but one, every round.
+        var claimed = await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "AlertRounds" ("Slot", "Instance") VALUES ({slot}, {instances.InstanceId}) ON CONFLICT ("Slot") DO NOTHING""", ct);
+        if (claimed == 0) return false;
         // Rounds older than a day claim nothing any more.
         await db.Set<AlertRound>().Where(r => r.Slot < slot.AddDays(-1)).ExecuteDeleteAsync(ct);
         return true;

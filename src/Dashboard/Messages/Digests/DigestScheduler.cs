@@ -13,7 +13,7 @@ namespace Dashboard.Messages.Digests;
 /// digest missed while every instance was down goes out late, once, rather than never.
 /// </summary>
 public sealed class DigestScheduler(
-    IDbContextFactory<DashboardDbContext> factory, AgencyTimeZone agencyZone, DigestComposer composer, StoreDialect dialect,
+    IDbContextFactory<DashboardDbContext> factory, AgencyTimeZone agencyZone, DigestComposer composer,
     TimeProvider clock, ILogger<DigestScheduler> logger)
 {
     /// <summary>Returns how many digests this instance queued.</summary>
@@ -90,26 +90,25 @@ public sealed class DigestScheduler(
         message.CreatedAt = now;
         message.NextAttemptAt = now;
         await using var db = await factory.CreateDbContextAsync(ct);
-        db.Add(new DigestRun { SubscriptionId = subscription.Id, DueOn = day, DueAt = at.UtcDateTime, ClaimedAt = now, OutboxMessage = message });
-        try
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The run is claimed first. Another instance's claim, or a subscription removed while its figures were read,
+        // is then an answer of no rows rather than a failed command that every instance but one would log.
+        var claimed = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "DigestRuns" ("SubscriptionId", "DueOn", "DueAt", "ClaimedAt")
+            SELECT {subscription.Id}, {day}, {at.UtcDateTime}, {now} WHERE EXISTS (SELECT 1 FROM "DigestSubscriptions" WHERE "Id" = {subscription.Id})
+            ON CONFLICT ("SubscriptionId", "DueOn") DO NOTHING
+            """, ct);
+        if (claimed == 0)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException ex) when (dialect.IsUniqueViolation(ex))
-        {
-            logger.LogInformation("Digest {SubscriptionId} for {Day} was claimed by another instance", subscription.Id, day);
+            logger.LogInformation("Digest {SubscriptionId} for {Day} was claimed by another instance, or unsubscribed", subscription.Id, day);
             return false;
         }
-        catch (DbUpdateException ex) when (ex.InnerException is not null && IsGone(ex))
-        {
-            // Unsubscribed while its figures were read.
-            return false;
-        }
+        db.Add(message);
+        await db.SaveChangesAsync(ct);
+        await db.Set<DigestRun>().Where(r => r.SubscriptionId == subscription.Id && r.DueOn == day)
+            .ExecuteUpdateAsync(run => run.SetProperty(r => r.OutboxMessageId, message.Id), ct);
+        await transaction.CommitAsync(ct);
         logger.LogInformation("Queued digest {SubscriptionId} for {Day} as outbox message {MessageId}", subscription.Id, day, message.Id);
         return true;
     }
-
-    private static bool IsGone(DbUpdateException ex) =>
-        ex.InnerException?.Message.Contains("FOREIGN KEY", StringComparison.OrdinalIgnoreCase) == true
-        || ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.ForeignKeyViolation };
 }
