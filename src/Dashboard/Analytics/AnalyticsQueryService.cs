@@ -34,7 +34,7 @@ public sealed class AnalyticsQueryService(
         var targets = await StatusTargets.LoadAsync(db, funnel, ct);
         var tiles = index is null ? null : await index.ReadAsync(i =>
         {
-            var mapping = new StatusMapping(i.Idibu, targets);
+            var mapping = i.Idibu.MappingFor(targets);
             return OverviewQueries.Tiles(
                 IndexedCandidateFigures.Counts(i.Idibu, filter, mapping),
                 previous is null ? null : IndexedCandidateFigures.Counts(i.Idibu, previous, mapping),
@@ -92,7 +92,7 @@ public sealed class AnalyticsQueryService(
         var (bounded, size) = DrillDownQueries.Bounded(page, pageSize);
         var chosen = index is null ? null : await index.ReadAsync(i => new
         {
-            Listing = IndexedListings.Candidates(i.Idibu, normalized, new StatusMapping(i.Idibu, targets), reachedStage, bounded, size),
+            Listing = IndexedListings.Candidates(i.Idibu, normalized, i.Idibu.MappingFor(targets), reachedStage, bounded, size),
         }, ct);
         return chosen is null
             ? await DrillDownQueries.CandidatesAsync(db, normalized, targets, reachedStage, page, pageSize, ct)
@@ -143,7 +143,7 @@ public sealed class AnalyticsQueryService(
         StatusTargets targets;
         await using (var db = await factory.CreateDbContextAsync(ct)) targets = await StatusTargets.LoadAsync(db, funnel, ct);
         var normalized = filter.Normalized();
-        return await index.ReadAsync(i => figure(i.Idibu, normalized, new StatusMapping(i.Idibu, targets)), ct);
+        return await index.ReadAsync(i => figure(i.Idibu, normalized, i.Idibu.MappingFor(targets)), ct);
     }
 
     private async Task<T?> FromReferralIndexAsync<T>(AnalyticsFilter filter, Func<ReferralFigureIndex, AnalyticsFilter, T> figure, CancellationToken ct)

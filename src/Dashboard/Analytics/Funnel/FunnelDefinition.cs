@@ -36,7 +36,13 @@ public sealed class FunnelDefinition
         return byRule is null || byRule == Rejected || Stages.Contains(byRule) ? byRule : null;
     }
 
-    public int StageIndexOf(string? target) => target is null ? -1 : Stages.ToList().IndexOf(target);
+    public int StageIndexOf(string? target)
+    {
+        if (target is null) return -1;
+        for (var stage = 0; stage < Stages.Count; stage++)
+            if (Stages[stage] == target) return stage;
+        return -1;
+    }
 }
 
 /// <summary>idibu's known labels, matched loosely since agencies rename and add their own.</summary>

@@ -60,6 +60,17 @@ internal sealed class IdibuFigureIndex
         Array.Resize(ref ObservedAt, observations);
     }
 
+    // Read by figures side by side: a figure that finds it stale makes another, and the last one made is kept.
+    private volatile StatusMapping? _mapping;
+
+    /// <summary>Today's funnel over this index's statuses and sets, made again only when either has changed since.</summary>
+    public StatusMapping MappingFor(StatusTargets targets)
+    {
+        var mapping = _mapping;
+        if (mapping is not null && mapping.Fits(this, targets)) return mapping;
+        return _mapping = new StatusMapping(this, targets);
+    }
+
     /// <summary>Live pairs: what the store holds now.</summary>
     public int PairsHeld => PairTotal - RetiredPairs;
 
