@@ -10,7 +10,7 @@ namespace Dashboard.Tests.Messages;
 
 /// <summary>
 /// Two instances on one store at the hour a digest is due and a rule starts to hold: each message goes out once, and
-/// the instance that finds the other has claimed a round or a digest takes it calmly.
+/// neither instance logs an error, whether starting on a new database or finding the other has claimed a round or a digest.
 /// Runs on the suite's store (SQLite, then PostgreSQL); <c>Instances/MessagesOnSharedPostgreSqlTests</c> runs it on
 /// PostgreSQL whatever the suite's store.
 /// </summary>
@@ -27,7 +27,6 @@ public sealed class TwoInstancesMessagesTests
         await using var harness = new MessagesHarness(database: store);
         var a = harness.StartApp();
         var b = harness.StartApp();
-        var started = DateTimeOffset.UtcNow;
         var person = await MessagesHarness.AddRecruiterAsync(a, "kim@agency.example");
         await harness.SubscribeAsync(a, person, "Monday overview", "/");
         Assert.Null(await a.Services.GetRequiredService<AlertRulesAdmin>().SaveAsync(new AlertRuleInput(null, "No placements", AlertKind.Figure, null, 1,
@@ -53,9 +52,10 @@ public sealed class TwoInstancesMessagesTests
         Assert.Equal(1, await db.Set<DigestRun>().CountAsync());
         Assert.Equal(2, await db.Set<OutboxMessage>().CountAsync(m => m.Status == OutboxStatus.Sent && m.Attempts == 1));
         Assert.Equal(1, await db.Set<AlertEvent>().CountAsync());
-        // Losing a claim to the other instance is the normal course of things: neither instance logs an error for it.
+        // A first start on a new database, and losing a claim to the other instance, are the normal course of things:
+        // neither instance logs an error for them.
         Assert.Empty(a.Log.Events.Concat(b.Log.Events)
-            .Where(e => e.Timestamp >= started && e.Level >= LogEventLevel.Error)
+            .Where(e => e.Level >= LogEventLevel.Error)
             .Select(e => $"{e.RenderMessage()} {e.Exception?.Message}"));
     }
 }
