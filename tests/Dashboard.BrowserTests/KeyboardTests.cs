@@ -50,6 +50,7 @@ public sealed class KeyboardTests(BrowserFixture browser, SampleDashboard sample
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForAddressAsync(url => url.EndsWith("/sources"));
         await Expect(page.GetByTestId("sources-table")).ToContainTextAsync("LinkedIn");
+        await ExpectHeadingFocusedAsync(page);
 
         // A filter: open the source list, choose one with the arrow keys.
         await TabToAsync(page, page.GetByTestId("filter-source"), unseen);
@@ -87,6 +88,7 @@ public sealed class KeyboardTests(BrowserFixture browser, SampleDashboard sample
     {
         var page = await sample.Live.SignInAsync(browser.Browser);
         await AppPages.OpenAsync(page, "/locations");
+        await ExpectHeadingFocusedAsync(page);
         var unseen = new List<string>();
 
         var toggle = page.GetByTestId("locations-chart").Locator("button.chart-table-toggle");
@@ -110,6 +112,7 @@ public sealed class KeyboardTests(BrowserFixture browser, SampleDashboard sample
     {
         var page = await sample.Live.SignInAsync(browser.Browser);
         await AppPages.OpenAsync(page, "/sources?range=all");
+        await ExpectHeadingFocusedAsync(page);
         var unseen = new List<string>();
         var table = page.GetByTestId("sources-table");
         var header = table.Locator("th", new() { Has = page.GetByTestId("sort-source") });
@@ -125,6 +128,12 @@ public sealed class KeyboardTests(BrowserFixture browser, SampleDashboard sample
         await Expect(header).ToHaveAttributeAsync("aria-sort", "descending");
         Assert.Empty(unseen);
     }
+
+    /// <summary>
+    /// A page opens with the focus on its heading, moved there once the page is live. Tabbing starts from there: a
+    /// focus that moved while Tab was being pressed would send the presses back to the top of the page.
+    /// </summary>
+    private static Task ExpectHeadingFocusedAsync(IPage page) => Expect(page.Locator("h1")).ToBeFocusedAsync();
 
     /// <summary>
     /// Presses Tab (or Shift+Tab) until <paramref name="target"/> or something inside it has the focus, noting every
