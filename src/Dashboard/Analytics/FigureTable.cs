@@ -105,7 +105,14 @@ public sealed record FigureTable(IReadOnlyList<string> Columns, IReadOnlyList<IR
                 for (var i = 0; i < width; i++)
                 {
                     var index = i;
-                    columns.Add(new Column($"{name}{index + 1}", item => (Read(item) as IEnumerable)?.Cast<object?>().ElementAtOrDefault(index)));
+                    columns.Add(new Column($"{name}{index + 1}", item => Read(item) switch
+                    {
+                        // An array or list is read at the position; walking it from the start for every cell made the
+                        // CSV of 20,000 vacancy funnels quadratic in its stages.
+                        IList list => index < list.Count ? list[index] : null,
+                        IEnumerable sequence => sequence.Cast<object?>().ElementAtOrDefault(index),
+                        _ => null,
+                    }));
                 }
             }
             else
