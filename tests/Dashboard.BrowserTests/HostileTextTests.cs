@@ -197,9 +197,7 @@ public sealed class HostileTextTests(BrowserFixture browser, HostileDashboard ho
                 var mark = marks.Nth(m);
                 if (await mark.BoundingBoxAsync() is not { Width: > 1, Height: > 1 }) continue;
                 await mark.HoverAsync(new() { Force = true });
-                // The library redraws its tooltip on the next animation frames, not within the mouse event.
-                await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
-                tooltips.Add(await chart.Locator(".apexcharts-tooltip").InnerTextAsync());
+                tooltips.Add(await TooltipAfterHoverAsync(page, chart, tooltips.LastOrDefault()));
             }
         }
         var legends = await page.Locator(".apexcharts-legend").AllInnerTextsAsync();
@@ -208,6 +206,23 @@ public sealed class HostileTextTests(BrowserFixture browser, HostileDashboard ho
         var tables = await page.Locator("table").AllInnerTextsAsync();
         await page.Mouse.MoveAsync(0, 0);
         return new Shown(string.Join('\n', tooltips), string.Join('\n', legends), string.Join('\n', axisLabels), string.Join('\n', tables));
+    }
+
+    /// <summary>
+    /// The chart's tooltip once it has caught up with the mouse. The library redraws it on later animation frames, not
+    /// within the mouse event, and on a busy machine a frame or two may still show the mark before: so a tooltip that
+    /// still reads as the last one is given a moment to change (a legend entry leaves it as it was, and is read after it).
+    /// </summary>
+    private static async Task<string> TooltipAfterHoverAsync(IPage page, ILocator chart, string? previous)
+    {
+        var tooltip = chart.Locator(".apexcharts-tooltip");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+            var text = await tooltip.InnerTextAsync();
+            if (text != previous || waited.ElapsedMilliseconds > 500) return text;
+        }
     }
 
     /// <summary>Clicks every bar or stage of the chart, one at a time, and returns what each drill-down listed.</summary>
