@@ -4,9 +4,6 @@ using Dashboard.Projection;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Dashboard.Storage;
 
@@ -56,24 +53,13 @@ public static class StorageRegistration
             var factory = app.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
             await using (var db = await factory.CreateDbContextAsync())
             {
-                if (options.Provider == DatabaseProvider.PostgreSql) await CreateMigrationHistoryAsync(db);
+                await MigrationHistory.EnsureTableAsync(db, CancellationToken.None);
                 await db.Database.MigrateAsync();
                 await DeliveryQualityRollup.CountIfMissingAsync(db, app.Services.GetRequiredService<ProjectionTurns>(), CancellationToken.None);
             }
             await seed();
         }
         app.Services.GetRequiredService<DatabaseHealth>().MarkMigrated();
-    }
-
-    /// <summary>
-    /// PostgreSQL's provider learns that a new database has no migration history by reading the table and failing, and
-    /// EF Core logs that failed read as an error on a new installation's first start. Made beforehand (as EF Core would
-    /// make it), the table is there to read. A database that does not exist yet is left for migrating to create.
-    /// </summary>
-    private static async Task CreateMigrationHistoryAsync(DashboardDbContext db)
-    {
-        if (!await db.GetService<IRelationalDatabaseCreator>().ExistsAsync()) return;
-        await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
     }
 
     private static async Task<IAsyncDisposable> StartUpTurnAsync(StorageOptions options)

@@ -37,6 +37,7 @@ public sealed class StoreMove(MoveEndpoint source, MoveEndpoint target, Action<s
         await using (var db = await target.Factory.CreateDbContextAsync(ct))
         {
             StoreTables.Classify(db.Model);
+            await MigrationHistory.EnsureTableAsync(db, ct);
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
             await db.Database.MigrateAsync(ct);
             report(pending == 0 ? "target schema up to date" : $"target schema: {pending} migration(s) applied");
