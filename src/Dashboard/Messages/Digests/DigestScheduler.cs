@@ -91,11 +91,13 @@ public sealed class DigestScheduler(
         message.NextAttemptAt = now;
         await using var db = await factory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // The run is claimed first. Another instance's claim, or a subscription removed while its figures were read,
-        // is then an answer of no rows rather than a failed command that every instance but one would log.
+        db.Add(message);
+        await db.SaveChangesAsync(ct);
+        // Another instance's claim, or a subscription removed while its figures were read, is an answer of no rows
+        // rather than a failed command that every instance but one would log; the message then goes with the rollback.
         var claimed = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "DigestRuns" ("SubscriptionId", "DueOn", "DueAt", "ClaimedAt")
-            SELECT {subscription.Id}, {day}, {at.UtcDateTime}, {now} WHERE EXISTS (SELECT 1 FROM "DigestSubscriptions" WHERE "Id" = {subscription.Id})
+            INSERT INTO "DigestRuns" ("SubscriptionId", "DueOn", "DueAt", "ClaimedAt", "OutboxMessageId")
+            SELECT {subscription.Id}, {day}, {at.UtcDateTime}, {now}, {message.Id} WHERE EXISTS (SELECT 1 FROM "DigestSubscriptions" WHERE "Id" = {subscription.Id})
             ON CONFLICT ("SubscriptionId", "DueOn") DO NOTHING
             """, ct);
         if (claimed == 0)
@@ -103,10 +105,6 @@ public sealed class DigestScheduler(
             logger.LogInformation("Digest {SubscriptionId} for {Day} was claimed by another instance, or unsubscribed", subscription.Id, day);
             return false;
         }
-        db.Add(message);
-        await db.SaveChangesAsync(ct);
-        await db.Set<DigestRun>().Where(r => r.SubscriptionId == subscription.Id && r.DueOn == day)
-            .ExecuteUpdateAsync(run => run.SetProperty(r => r.OutboxMessageId, message.Id), ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Queued digest {SubscriptionId} for {Day} as outbox message {MessageId}", subscription.Id, day, message.Id);
         return true;
