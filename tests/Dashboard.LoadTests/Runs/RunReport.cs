@@ -10,7 +10,11 @@ public sealed class RunReport(string folder, TextWriter console)
     }
 
     public void Machine(string command) =>
-        Line($"machine: {Environment.ProcessorCount} CPUs, {Environment.OSVersion}, .NET {Environment.Version}{LoadAverage()}; command: {command}");
+        Line($"machine: {Environment.ProcessorCount} CPUs, {Environment.OSVersion}, .NET {Environment.Version}{LoadAverage()}; command: {WithoutPasswords(command)}");
+
+    // A store or server given as a connection string may carry its password; a report is shared, the password is not.
+    private static string WithoutPasswords(string command) =>
+        System.Text.RegularExpressions.Regex.Replace(command, "(Password|Pwd)=[^;\"' ]*", "$1=…", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     /// <summary>The 1, 5 and 15 minute load averages: the machine may be shared with other work.</summary>
     public static string LoadAverage() =>
