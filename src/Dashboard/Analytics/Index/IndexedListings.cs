@@ -20,7 +20,7 @@ internal static class IndexedListings
             }
             if (index.Place[slot] >= 0) places[index.Place[slot]] = true;
         }
-        var vacancies = IndexedFunnelFigures.VacanciesInLabelOrder(index).ToList();
+        var vacancies = index.VacanciesInLabelOrder();
         foreach (var vacancy in vacancies)
             if (index.VacancyPlace[vacancy] >= 0) places[index.VacancyPlace[vacancy]] = true;
 

@@ -1,3 +1,5 @@
+using Dashboard.Analytics.Funnel;
+
 namespace Dashboard.Analytics.Index;
 
 /// <summary>
@@ -19,11 +21,13 @@ internal sealed class StatusMapping
         TargetOfStatus = new string?[index.Statuses.Count];
         StageOfStatus = new int[index.Statuses.Count];
         _known = new bool[index.Statuses.Count];
+        IsRejectedStatus = new bool[index.Statuses.Count];
         for (var status = 0; status < index.Statuses.Count; status++)
         {
             _known[status] = targets.TargetByKey.TryGetValue(index.Statuses[status], out var target);
             TargetOfStatus[status] = target;
             StageOfStatus[status] = targets.Funnel.StageIndexOf(TargetOfStatus[status]);
+            IsRejectedStatus[status] = target == FunnelDefinition.Rejected;
         }
         FurthestOfSet = new int[index.Sets.Count];
         for (var set = 0; set < index.Sets.Count; set++)
@@ -55,6 +59,9 @@ internal sealed class StatusMapping
     public int StageCount { get; }
     public string?[] TargetOfStatus { get; }
     public int[] StageOfStatus { get; }
+
+    /// <summary>Whether a pair currently in the status counts as rejected: read per pair, so not a comparison of names.</summary>
+    public bool[] IsRejectedStatus { get; }
 
     /// <summary>The furthest stage any status of the set maps to; -1 for none.</summary>
     public int[] FurthestOfSet { get; }

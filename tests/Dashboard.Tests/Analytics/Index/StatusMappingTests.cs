@@ -10,7 +10,7 @@ namespace Dashboard.Tests.Analytics.Index;
 /// </summary>
 public sealed class StatusMappingTests
 {
-        [Fact]
+    [Fact]
     public void TheSameFunnelOverAnUnchangedIndexReusesItsMapping()
     {
         var index = IndexWith(("1", "applied"));
