@@ -43,7 +43,7 @@ internal static class IndexedCandidateFigures
 
     /// <summary>The greater of two names as the database's MAX orders them; -1 (none) loses to any name.</summary>
     public static int LaterName(IdibuFigureIndex index, int kept, int candidate) =>
-        candidate < 0 ? kept
+        candidate < 0 || candidate == kept ? kept
         : kept < 0 ? candidate
         : string.CompareOrdinal(index.ConsultantNames[candidate], index.ConsultantNames[kept]) > 0 ? candidate : kept;
 

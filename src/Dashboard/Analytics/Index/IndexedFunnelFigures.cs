@@ -1,3 +1,4 @@
+using System.Buffers;
 using Dashboard.Analytics.Funnel;
 
 namespace Dashboard.Analytics.Index;
@@ -70,39 +71,92 @@ internal static class IndexedFunnelFigures
         return funnels.OrderByDescending(f => f.Reached[0]).ToList();
     }
 
-    public static FunnelTimings Timings(IdibuFigureIndex index, AnalyticsFilter filter, StatusMapping mapping)
+    /// <summary>Pairs one thread takes at a time: at a million candidates the pass is split between the cores.</summary>
+    public const int PairsPerPart = 1 << 18;
+
+    public static FunnelTimings Timings(IdibuFigureIndex index, AnalyticsFilter filter, StatusMapping mapping) =>
+        Timings(index, filter, mapping, PairsPerPart);
+
+    public static FunnelTimings Timings(IdibuFigureIndex index, AnalyticsFilter filter, StatusMapping mapping, int pairsPerPart)
     {
         var scope = new IndexScope(index, filter);
         var stages = mapping.StageCount;
-        var (inStage, toPlacement) = TimingBuffers(index, scope, mapping);
-        var inStageCount = new int[inStage.Length];
-        var toPlacementCount = 0;
+        var parts = Math.Max(1, (index.PairTotal + pairsPerPart - 1) / pairsPerPart);
+        (int From, int To) PairsOf(int part) => (part * pairsPerPart, Math.Min(index.PairTotal, (part + 1) * pairsPerPart));
+
+        // One buffer holds every median's values: a stage's times from stageStart[stage] (the times to placement as the
+        // last stage's), each part's after those of the parts before it.
+        var counts = new int[parts][];
+        Parallel.For(0, parts, part => counts[part] = CountValues(index, scope, mapping, PairsOf(part)));
+        var stageStart = new int[stages + 1];
+        var next = Enumerable.Range(0, parts).Select(_ => new int[stages]).ToArray();
+        for (var stage = 0; stage < stages; stage++)
+        {
+            stageStart[stage + 1] = stageStart[stage];
+            for (var part = 0; part < parts; part++)
+            {
+                next[part][stage] = stageStart[stage + 1];
+                stageStart[stage + 1] += counts[part][stage];
+            }
+        }
+
+        var values = ArrayPool<double>.Shared.Rent(stageStart[stages]);
+        try
+        {
+            var placed = new int[parts];
+            Parallel.For(0, parts, part => placed[part] = Collect(index, scope, mapping, PairsOf(part), values, next[part]));
+            var medians = new double?[stages];
+            Parallel.For(0, stages, stage => medians[stage] = Median.OfScratch(values.AsSpan(stageStart[stage], stageStart[stage + 1] - stageStart[stage])));
+            var timings = Enumerable.Range(0, stages - 1).Select(stage => new StageTiming(
+                mapping.Targets.Funnel.Stages[stage], medians[stage], stageStart[stage + 1] - stageStart[stage])).ToList();
+            return new FunnelTimings(timings, medians[stages - 1], placed.Sum());
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(values);
+        }
+    }
+
+    /// <summary>
+    /// Writes each pair's time in each stage it left, and to placement (as the last stage's), at <paramref name="next"/>
+    /// (moved on as values are written); answers the pairs placed.
+    /// </summary>
+    private static int Collect(IdibuFigureIndex index, IndexScope scope, StatusMapping mapping, (int From, int To) pairs, double[] values, int[] next)
+    {
+        var stages = mapping.StageCount;
         var placedPairs = 0;
         var reachedAt = new long[stages];
-        for (var pair = 0; pair < index.PairTotal; pair++)
+        // The arrays in locals: read through the index's fields, each would be loaded again after every store to the
+        // buffer.
+        var (pairSet, observedStart, observedAt) = (index.PairSet, index.ObservedStart, index.ObservedAt);
+        var (stageOfStatus, furthestOfSet) = (mapping.StageOfStatus, mapping.FurthestOfSet);
+        var sets = index.Sets.All;
+        for (var pair = pairs.From; pair < pairs.To; pair++)
         {
             if (!scope.HasPair(pair)) continue;
-            var set = index.Sets[index.PairSet[pair]];
-            if (set.Length == 0 || mapping.FurthestOfSet[index.PairSet[pair]] < 0) continue;
+            var setId = pairSet[pair];
+            if (furthestOfSet[setId] < 0) continue;
+            var set = sets[setId];
 
-            Array.Fill(reachedAt, long.MaxValue);
-            var start = index.ObservedStart[pair];
+            reachedAt.AsSpan().Fill(long.MaxValue);
+            var start = observedStart[pair];
             var stagesSeen = 0;
             for (var i = 0; i < set.Length; i++)
             {
-                var stage = mapping.StageOfStatus[set[i]];
+                var stage = stageOfStatus[set[i]];
                 if (stage < 0) continue;
+                var at = observedAt[start + i];
                 if (reachedAt[stage] == long.MaxValue) stagesSeen++;
-                reachedAt[stage] = Math.Min(reachedAt[stage], index.ObservedAt[start + i]);
+                if (at < reachedAt[stage]) reachedAt[stage] = at;
             }
             // Walking back from the last stage, the earliest later stage is known at each step.
-            var next = reachedAt[stages - 1];
+            var later = reachedAt[stages - 1];
             for (var stage = stages - 2; stage >= 0; stage--)
             {
                 var reached = reachedAt[stage];
                 if (reached == long.MaxValue) continue;
-                if (next != long.MaxValue) inStage[stage][inStageCount[stage]++] = Days(next, reached);
-                if (reached < next) next = reached;
+                if (later != long.MaxValue) values[next[stage]++] = Days(later, reached);
+                if (reached < later) later = reached;
             }
             var placed = stages - 1;
             if (reachedAt[placed] == long.MaxValue) continue;
@@ -110,33 +164,33 @@ internal static class IndexedFunnelFigures
             if (stagesSeen <= 1) continue;
             var earliest = long.MaxValue;
             for (var stage = 0; stage < placed; stage++) earliest = Math.Min(earliest, reachedAt[stage]);
-            toPlacement[toPlacementCount++] = Days(reachedAt[placed], earliest);
+            values[next[placed]++] = Days(reachedAt[placed], earliest);
         }
-        var timings = inStage.Select((days, stage) => new StageTiming(
-            mapping.Targets.Funnel.Stages[stage], Median.OfScratch(days.AsSpan(0, inStageCount[stage])), inStageCount[stage])).ToList();
-        return new FunnelTimings(timings, Median.OfScratch(toPlacement.AsSpan(0, toPlacementCount)), placedPairs);
+        return placedPairs;
     }
 
     /// <summary>
-    /// Room for exactly the values <see cref="Timings"/> collects. Whether a pair has a time in a stage depends only on
-    /// the stages its status set reaches (it reached the stage and one after it; to placement: it was placed and reached
-    /// another stage), so the pairs in scope are counted per set first. Lists grown as values came, a million of them
-    /// each at a million candidates, spent a third of the figure's time copying themselves.
+    /// How many values <see cref="Collect"/> writes for these pairs, per stage (the times to placement as the last
+    /// stage's). Whether a pair has a time in a stage depends only on the stages its status set reaches (it reached the
+    /// stage and one after it; to placement: it was placed and reached another stage), so the pairs in scope are counted
+    /// per set and the buffer is made once. Lists grown as values came, a million of them each at a million candidates,
+    /// spent a third of the figure's time copying themselves, and a new buffer for each figure cost as much again in
+    /// collections of the large object heap.
     /// </summary>
-    private static (double[][] InStage, double[] ToPlacement) TimingBuffers(IdibuFigureIndex index, IndexScope scope, StatusMapping mapping)
+    private static int[] CountValues(IdibuFigureIndex index, IndexScope scope, StatusMapping mapping, (int From, int To) pairs)
     {
         var pairsOfSet = new int[index.Sets.Count];
-        for (var pair = 0; pair < index.PairTotal; pair++)
-            if (scope.HasPair(pair)) pairsOfSet[index.PairSet[pair]]++;
+        var pairSet = index.PairSet;
+        for (var pair = pairs.From; pair < pairs.To; pair++)
+            if (scope.HasPair(pair)) pairsOfSet[pairSet[pair]]++;
 
         var stages = mapping.StageCount;
-        var inStage = new int[Math.Max(0, stages - 1)];
-        var toPlacement = 0;
+        var count = new int[stages];
         var reached = new bool[stages];
         for (var set = 0; set < pairsOfSet.Length; set++)
         {
-            var pairs = pairsOfSet[set];
-            if (pairs == 0) continue;
+            var pairsWithSet = pairsOfSet[set];
+            if (pairsWithSet == 0) continue;
             Array.Clear(reached);
             var stagesSeen = 0;
             foreach (var status in index.Sets[set])
@@ -149,12 +203,12 @@ internal static class IndexedFunnelFigures
             var later = reached[stages - 1];
             for (var stage = stages - 2; stage >= 0; stage--)
             {
-                if (reached[stage] && later) inStage[stage] += pairs;
+                if (reached[stage] && later) count[stage] += pairsWithSet;
                 later |= reached[stage];
             }
-            if (reached[stages - 1] && stagesSeen > 1) toPlacement += pairs;
+            if (reached[stages - 1] && stagesSeen > 1) count[stages - 1] += pairsWithSet;
         }
-        return (inStage.Select(count => GC.AllocateUninitializedArray<double>(count)).ToArray(), GC.AllocateUninitializedArray<double>(toPlacement));
+        return count;
     }
 
     private static double Days(long laterTicks, long earlierTicks) => TimeSpan.FromTicks(laterTicks - earlierTicks).TotalDays;

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Dashboard.Analytics.Index;
 
 /// <summary>Strings the figures group by, each kept once and known by a small number; -1 stands for "none".</summary>
@@ -37,6 +39,9 @@ internal sealed class StatusSets
     public int Count => _sets.Count;
 
     public int[] this[int id] => _sets[id];
+
+    /// <summary>Every set by id, for a pass over many pairs; valid until the next set is added.</summary>
+    public ReadOnlySpan<int[]> All => CollectionsMarshal.AsSpan(_sets);
 
     /// <summary>The id of the set; <paramref name="sortedStatuses"/> must be sorted and is kept, so it must not change.</summary>
     public int IdOf(int[] sortedStatuses)
