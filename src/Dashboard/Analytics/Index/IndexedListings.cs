@@ -48,7 +48,8 @@ internal static class IndexedListings
         var stage = reachedStage is null ? -1 : mapping.Targets.Funnel.StageIndexOf(reachedStage);
         var reaches = reachedStage is null ? null : SetsReaching(index, mapping, stage);
         var newest = new PageSelection(page, pageSize, (a, b) => NewestFirst(index, a, b));
-        for (var slot = 0; slot < index.CandidateCount; slot++)
+        // From the slot put last: newest first, so most of the rest fall behind the page at one comparison.
+        for (var slot = index.CandidateCount - 1; slot >= 0; slot--)
         {
             if (reaches is null ? !scope.HasCandidate(slot) : !HasPairReaching(index, scope, reaches, slot)) continue;
             newest.Offer(slot);
