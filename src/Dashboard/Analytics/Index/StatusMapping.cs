@@ -69,6 +69,4 @@ internal sealed class StatusMapping
     public int PlacedStage => StageCount - 1;
 
     public bool IsPlaced(int set) => FurthestOfSet[set] == PlacedStage;
-
-    public string? TargetOfCurrent(int status) => status < 0 ? null : TargetOfStatus[status];
 }
