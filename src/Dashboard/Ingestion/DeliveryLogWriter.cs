@@ -16,9 +16,9 @@ public sealed class StoreUnavailableException(string message, Exception? inner =
 /// <summary>
 /// The single writer of the delivery log. Requests hand their delivery over and wait; the writer takes everything
 /// waiting and commits it in one transaction (group commit), so a durable fsync is paid once per batch rather than
-/// once per request. Duplicates are found against the unique dedupe key, in the batch and in the store. Where several
-/// instances share the store, the unique index decides which copy is first: a batch that loses that race is simply
-/// tried again, and its copies are then found as duplicates.
+/// once per request. Duplicates are found against the unique dedupe key, in the batch and in the store: each new row
+/// is inserted only if its key is not there yet (<c>ON CONFLICT DO NOTHING</c>), so where several instances share the
+/// store the unique index decides which copy is first and the others are answered as its duplicates.
 /// </summary>
 public sealed class DeliveryLogWriter(
     IDbContextFactory<DashboardDbContext> factory,
@@ -78,13 +78,11 @@ public sealed class DeliveryLogWriter(
             left.Completion.TrySetException(new StoreUnavailableException("the app is shutting down"));
     }
 
-    private const int UniqueRaceRetries = 3;
-
     private async Task CommitAsync(List<PendingWrite> batch, CancellationToken cancellationToken)
     {
         try
         {
-            var receipts = await CommitRacingOthersAsync(batch);
+            var receipts = await CommitBatchAsync(batch, CancellationToken.None);
             // A duplicate leaves the projector nothing to do, so nothing else would tell the figures that count it;
             // told before its sender is answered, so an answer asked for after that one counts it.
             if (receipts.Any(r => r.Duplicate)) changes.Publish();
@@ -106,34 +104,10 @@ public sealed class DeliveryLogWriter(
         }
     }
 
-    private async Task<DeliveryReceipt[]> CommitRacingOthersAsync(List<PendingWrite> batch)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await CommitBatchAsync(batch, CancellationToken.None);
-            }
-            catch (Exception ex) when (attempt < UniqueRaceRetries && dialect.IsUniqueViolation(ex))
-            {
-                // Another instance committed one of these deliveries after we looked: look again. The entities
-                // were not saved, so they go back to their unsaved state for the next attempt.
-                foreach (var pending in batch) pending.Delivery.Id = 0;
-            }
-        }
-    }
-
     private async Task<DeliveryReceipt[]> CommitBatchAsync(List<PendingWrite> batch, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.Database.SetCommandTimeout(TimeSpan.FromSeconds(3));
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-
-        var keys = batch.Select(p => p.Delivery.DedupeKey).Distinct().ToList();
-        var known = await db.Deliveries.AsNoTracking()
-            .Where(d => keys.Contains(d.DedupeKey))
-            .Select(d => new { d.Id, d.DedupeKey, d.Status, d.StatusReason, d.ReceivedAt })
-            .ToDictionaryAsync(d => d.DedupeKey, d => (d.Id, d.Status, d.StatusReason, d.ReceivedAt), cancellationToken);
 
         using var turn = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -143,29 +117,46 @@ public sealed class DeliveryLogWriter(
         if (dialect.Provider == DatabaseProvider.PostgreSql)
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgreSqlAdvisoryLock.DeliveryLogKey})", cancellationToken);
         var firstInBatch = new Dictionary<string, Delivery>();
+        var fresh = new List<Delivery>(batch.Count);
         foreach (var pending in batch)
         {
-            var delivery = pending.Delivery;
-            if (known.ContainsKey(delivery.DedupeKey) || firstInBatch.ContainsKey(delivery.DedupeKey)) continue;
-            firstInBatch[delivery.DedupeKey] = delivery;
-            db.Deliveries.Add(delivery);
+            if (firstInBatch.TryAdd(pending.Delivery.DedupeKey, pending.Delivery)) fresh.Add(pending.Delivery);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        var ids = await new SetStatements(db).InsertNewAsync("Deliveries", DeliveryLogRow.Columns,
+            fresh.Select(DeliveryLogRow.Values).ToList(), cancellationToken);
+        var storedBefore = new List<string>();
+        var counted = new List<QualityDelta>(fresh.Count);
+        for (var i = 0; i < fresh.Count; i++)
+        {
+            if (ids[i] is { } id)
+            {
+                fresh[i].Id = id;
+                counted.Add(DeliveryQualityRollup.Logged(fresh[i]));
+            }
+            else storedBefore.Add(fresh[i].DedupeKey);
+        }
+        // Only a repeat of a delivery stored in an earlier batch costs this look-up: the insert said which ones.
+        var known = storedBefore.Count == 0
+            ? []
+            : await db.Deliveries.AsNoTracking()
+                .Where(d => storedBefore.Contains(d.DedupeKey))
+                .Select(d => new { d.Id, d.DedupeKey, d.Status, d.StatusReason, d.ReceivedAt })
+                .ToDictionaryAsync(d => d.DedupeKey, d => (d.Id, d.Status, d.StatusReason, d.ReceivedAt), cancellationToken);
 
         var receipts = new DeliveryReceipt[batch.Count];
         var duplicatesOf = new Dictionary<long, int>();
-        var counted = firstInBatch.Values.Select(DeliveryQualityRollup.Logged).ToList();
         for (var i = 0; i < batch.Count; i++)
         {
             var delivery = batch[i].Delivery;
-            if (firstInBatch.TryGetValue(delivery.DedupeKey, out var stored) && ReferenceEquals(stored, delivery))
+            var stored = firstInBatch[delivery.DedupeKey];
+            if (ReferenceEquals(stored, delivery) && !known.ContainsKey(delivery.DedupeKey))
             {
                 receipts[i] = new DeliveryReceipt(delivery.Id, false, delivery.Status, delivery.StatusReason);
                 continue;
             }
             var original = known.TryGetValue(delivery.DedupeKey, out var found)
                 ? found
-                : (stored!.Id, stored.Status, stored.StatusReason, stored.ReceivedAt);
+                : (stored.Id, stored.Status, stored.StatusReason, stored.ReceivedAt);
             receipts[i] = new DeliveryReceipt(original.Item1, true, original.Item2, original.Item3);
             duplicatesOf[original.Item1] = duplicatesOf.GetValueOrDefault(original.Item1) + 1;
             counted.Add(new QualityDelta(QualityDelta.QuarterOf(original.ReceivedAt), DuplicateDeliveries: 1));

@@ -53,7 +53,57 @@ internal sealed class SetStatements(DashboardDbContext db)
         }
     }
 
-    private async Task<DbCommand> InsertCommandAsync(string table, string[] columns, int rowCount, int keyColumns, CancellationToken ct)
+    /// <summary>
+    /// Inserts each row whose first column, a unique key, is not in <paramref name="table"/> yet, and answers the
+    /// <c>"Id"</c> the row was given, or null where the key was there already (<c>ON CONFLICT … DO NOTHING</c>): one
+    /// statement instead of a look-up before the insert, and no unique violation when another writer got there first.
+    /// The keys in <paramref name="rows"/> must differ from one another.
+    /// </summary>
+    public async Task<long?[]> InsertNewAsync(string table, string[] columns, IReadOnlyList<object?[]> rows, CancellationToken ct)
+    {
+        var ids = new long?[rows.Count];
+        var perStatement = _inProcess ? 1 : Math.Max(1, Math.Min(MaxRows, MaxParameters / columns.Length));
+        var suffix = $" ON CONFLICT ({Quote(columns[0])}) DO NOTHING RETURNING \"Id\", {Quote(columns[0])}";
+        DbCommand? full = null;
+        try
+        {
+            for (var start = 0; start < rows.Count; start += perStatement)
+            {
+                var count = Math.Min(perStatement, rows.Count - start);
+                var command = count == perStatement
+                    ? full ??= await InsertCommandAsync(table, columns, count, suffix, ct)
+                    : await InsertCommandAsync(table, columns, count, suffix, ct);
+                var rowOfKey = new Dictionary<object, int>(count);
+                for (var r = 0; r < count; r++)
+                {
+                    var row = rows[start + r];
+                    rowOfKey[row[0]!] = start + r;
+                    for (var c = 0; c < columns.Length; c++) command.Parameters[r * columns.Length + c].Value = row[c] ?? DBNull.Value;
+                }
+                await using (var reader = await command.ExecuteReaderAsync(ct))
+                {
+                    while (await reader.ReadAsync(ct)) ids[rowOfKey[reader.GetValue(1)]] = reader.GetInt64(0);
+                }
+                if (command != full) await command.DisposeAsync();
+            }
+        }
+        finally
+        {
+            if (full is not null) await full.DisposeAsync();
+        }
+        return ids;
+    }
+
+    private Task<DbCommand> InsertCommandAsync(string table, string[] columns, int rowCount, int keyColumns, CancellationToken ct)
+    {
+        if (keyColumns == 0) return InsertCommandAsync(table, columns, rowCount, "", ct);
+        var conflict = " ON CONFLICT (" + string.Join(", ", columns.Take(keyColumns).Select(Quote)) + ")" + (columns.Length == keyColumns
+            ? " DO NOTHING"
+            : " DO UPDATE SET " + string.Join(", ", columns.Skip(keyColumns).Select(c => $"{Quote(c)} = excluded.{Quote(c)}")));
+        return InsertCommandAsync(table, columns, rowCount, conflict, ct);
+    }
+
+    private async Task<DbCommand> InsertCommandAsync(string table, string[] columns, int rowCount, string suffix, CancellationToken ct)
     {
         var command = Command();
         var sql = new StringBuilder("INSERT INTO ").Append(Quote(table)).Append(" (")
@@ -68,14 +118,7 @@ internal sealed class SetStatements(DashboardDbContext db)
             }
             sql.Append(')');
         }
-        if (keyColumns > 0)
-        {
-            sql.Append(" ON CONFLICT (").AppendJoin(", ", columns.Take(keyColumns).Select(Quote)).Append(')');
-            sql.Append(columns.Length == keyColumns
-                ? " DO NOTHING"
-                : " DO UPDATE SET " + string.Join(", ", columns.Skip(keyColumns).Select(c => $"{Quote(c)} = excluded.{Quote(c)}")));
-        }
-        command.CommandText = sql.ToString();
+        command.CommandText = sql.Append(suffix).ToString();
         if (_inProcess) await command.PrepareAsync(ct);
         return command;
     }

@@ -16,8 +16,6 @@ public sealed class PostgreSqlDialect(StorageOptions options) : StoreDialect
     // Deleted and overwritten rows are gone from every query at commit; autovacuum reclaims their space.
     public override Task BeforeErasureAsync(DashboardDbContext db, CancellationToken ct) => Task.CompletedTask;
 
-    public override bool IsUniqueViolation(Exception error) => PostgreSqlStore.IsUniqueViolation(error);
-
     /// <summary>
     /// Copies every table into a schema of its own, in one snapshot, and opens contexts whose search path is that
     /// schema: the same SQL then runs against the copy. The schema is dropped afterwards.

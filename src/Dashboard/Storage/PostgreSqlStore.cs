@@ -30,12 +30,4 @@ public static class PostgreSqlStore
 
     public static DbContextOptionsBuilder UseDashboardPostgreSql(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__Migrations"));
-
-    /// <summary>Whether <paramref name="error"/> (or what caused it) is PostgreSQL refusing a second row with the same unique key.</summary>
-    public static bool IsUniqueViolation(Exception? error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-            if (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }) return true;
-        return false;
-    }
 }

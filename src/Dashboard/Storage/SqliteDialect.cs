@@ -1,5 +1,4 @@
 using Dashboard.Ingestion;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Storage;
@@ -15,13 +14,6 @@ public sealed class SqliteDialect(IDbContextFactory<DashboardDbContext> factory)
     // Overwrite freed pages too, so erased data does not linger in the file.
     public override Task BeforeErasureAsync(DashboardDbContext db, CancellationToken ct) =>
         db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON;", ct);
-
-    public override bool IsUniqueViolation(Exception error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-            if (e is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 }) return true;
-        return false;
-    }
 
     public override async Task<ScratchStore> CopyAsync(CancellationToken ct)
     {

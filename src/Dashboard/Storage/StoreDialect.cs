@@ -17,9 +17,6 @@ public abstract class StoreDialect
     /// <summary>Called inside an erasure's transaction, before anything is deleted.</summary>
     public abstract Task BeforeErasureAsync(DashboardDbContext db, CancellationToken ct);
 
-    /// <summary>Whether the database refused a row because its unique key is already taken (by another writer).</summary>
-    public abstract bool IsUniqueViolation(Exception error);
-
     /// <summary>A private copy of the whole store, for what-if work that must not touch the live one.</summary>
     public abstract Task<ScratchStore> CopyAsync(CancellationToken ct);
 
