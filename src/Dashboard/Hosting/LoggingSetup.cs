@@ -50,6 +50,9 @@ public static class LoggingSetup
             options.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : context.Request.Path.StartsWithSegments("/_blazor") || context.Request.Path.StartsWithSegments("/_framework")
+                    // The intake writes one line per delivery itself, with its id and what became of it; a second
+                    // line per delivery would double the log's cost at thousands a second.
+                    || context.Request.Path.StartsWithSegments("/webhooks")
                     ? LogEventLevel.Verbose
                     : LogEventLevel.Information;
         });

@@ -39,12 +39,12 @@ public sealed class WebhookIntake(
         var read = await WebhookBodyReader.ReadAsync(context, options.Value.MaxBodyBytes, cancellationToken);
         if (read.Bytes is not { } body)
         {
+            logger.LogInformation("A {Provider} body could not be read (answered {Status}); nothing was stored", provider, read.RefusalStatus);
             if (read.RefusalStatus == StatusCodes.Status413PayloadTooLarge)
             {
                 return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large",
                     detail: $"Webhook bodies may be at most {options.Value.MaxBodyBytes} bytes.");
             }
-            logger.LogInformation("A {Provider} body could not be read (answered {Status}); nothing was stored", provider, read.RefusalStatus);
             return Results.Problem(statusCode: read.RefusalStatus, title: "Body could not be read",
                 detail: "The body arrived too slowly, was cut short or was badly framed. Nothing was stored; please retry.");
         }
