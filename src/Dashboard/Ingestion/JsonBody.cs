@@ -66,6 +66,8 @@ public static class JsonBody
     /// </summary>
     private static bool HasLoneSurrogateEscape(ReadOnlySpan<byte> json)
     {
+        // Every such escape is written \uD8…-\uDF… (either case of the D): a body without one needs no second pass.
+        if (json.IndexOf("\\ud"u8) < 0 && json.IndexOf("\\uD"u8) < 0) return false;
         var reader = new Utf8JsonReader(json, new JsonReaderOptions
         {
             MaxDepth = Options.MaxDepth, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip,

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace Dashboard.Ingestion;
@@ -9,15 +11,28 @@ namespace Dashboard.Ingestion;
 /// </summary>
 public static class TolerantJson
 {
+    /// <summary>The first property whose name equals <paramref name="name"/> ignoring case, as the sender wrote it.</summary>
     public static JsonElement? Property(this JsonElement element, string name)
     {
         if (element.ValueKind != JsonValueKind.Object) return null;
+        var asciiName = Ascii.IsValid(name);
         foreach (var property in element.EnumerateObject())
         {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            if (NameEquals(property, name, asciiName))
                 return property.Value.ValueKind == JsonValueKind.Null ? null : property.Value;
         }
         return null;
+    }
+
+    // A name is compared where it lies in the body, without making a string of it: a lookup used to make a string of
+    // every name it passed. Only a name written with escapes or beyond ASCII, where ignoring case follows Unicode's
+    // rules, is still made into a string and compared as one.
+    private static bool NameEquals(JsonProperty property, string name, bool asciiName)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (asciiName && Ascii.IsValid(raw) && raw.IndexOf((byte)'\\') < 0)
+            return raw.Length == name.Length && Ascii.EqualsIgnoreCase(raw, name);
+        return string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase);
     }
 
     public static JsonElement? Object(this JsonElement element, string name) =>

@@ -41,4 +41,43 @@ public sealed class ProviderDatesTests
 
     [Fact]
     public void PlainDatesBecomeDateOnly() => Assert.Equal(new DateOnly(2020, 1, 1), ProviderDates.ParseDate("2020-01-01"));
+    /// <summary>
+    /// The digit-by-digit reading of the common shape answers exactly as the general parser does, on dates around
+    /// every edge: impossible days, the first and last years, offsets up to and past 14 hours, fractions of 0 to 9
+    /// digits, stray characters.
+    /// </summary>
+    [Fact]
+    public void TheCommonShapeReadsExactlyAsTheGeneralParser()
+    {
+        var random = new Random(20261202);
+        string[] years = ["0001", "0002", "1970", "2000", "2024", "2100", "9998", "9999", "20x4"];
+        string[] zones = ["", "Z", "z", "+00:00", "-00:00", "+02:00", "-05:30", "+13:59", "+14:00", "-14:00", "+14:01", "+15:00", "+2:00", "+02", "+0200", "+02:60", "GMT"];
+        var compared = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var fraction = random.Next(11) switch
+            {
+                0 => ".",
+                1 => "",
+                2 => "",
+                var n => "." + string.Concat(Enumerable.Range(0, n - 2).Select(_ => (char)('0' + random.Next(10)))),
+            };
+            var text = $"{years[random.Next(years.Length)]}-{random.Next(0, 14):D2}-{random.Next(0, 33):D2}T"
+                + $"{random.Next(0, 26):D2}:{random.Next(0, 62):D2}:{random.Next(0, 62):D2}{fraction}{zones[random.Next(zones.Length)]}";
+            if (random.Next(20) == 0) text = text.Remove(random.Next(text.Length), 1);
+            if (random.Next(20) == 0) text = text.Insert(random.Next(text.Length), "a");
+
+            var general = ProviderDates.TryParseByFormats(text, out var expected);
+            if (ProviderDates.TryReadCommon(text, out var value))
+            {
+                Assert.True(general, text);
+                Assert.Equal(expected, value);
+                Assert.Equal(expected.Offset, value.Offset);
+                compared++;
+            }
+            Assert.Equal(general, ProviderDates.TryParse(text, out var whole));
+            Assert.Equal(expected, whole);
+        }
+        Assert.True(compared > 1_000, $"only {compared} dates took the common path");
+    }
 }

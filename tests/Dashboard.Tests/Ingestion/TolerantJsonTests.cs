@@ -66,4 +66,26 @@ public class TolerantJsonTests
         Assert.Equal(new DateTimeOffset(2017, 6, 28, 15, 57, 55, TimeSpan.Zero), document.RootElement.Date("creation_date"));
         Assert.Null(document.RootElement.Date("bad"));
     }
+    /// <summary>A name is found ignoring case, the first of several in the order sent, however it is written.</summary>
+    [Theory]
+    [InlineData("""{"Source":"a","source":"b"}""", "a")]
+    [InlineData("""{"sourcE":"a","SOURCE":"b"}""", "a")]
+    [InlineData("""{"sources":"x","sourc":"y","source":"a"}""", "a")]
+    [InlineData("""{"\u0073ource":"a","source":"b"}""", "a")]
+    [InlineData("""{"\u0053OURCE":"a"}""", "a")]
+    [InlineData("""{"\u017Fource":"a","source":"b"}""", "b")]
+    [InlineData("""{"ſource":"a","source":"b"}""", "b")]
+    [InlineData("""{"sourçe":"a","source":"b"}""", "b")]
+    [InlineData("""{"source ":"a"}""", null)]
+    [InlineData("""{"nested":{"source":"a"}}""", null)]
+    public void NamesMatchIgnoringCaseFirstInTheOrderSent(string json, string? expected)
+    {
+        using var document = JsonDocument.Parse(json);
+
+        Assert.Equal(expected, document.RootElement.Text("source"));
+        // The same answer as comparing every name as a string, which is what the reader did before it compared bytes.
+        var first = document.RootElement.EnumerateObject()
+            .FirstOrDefault(p => string.Equals(p.Name, "source", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(expected, first.Value.ValueKind == JsonValueKind.String ? first.Value.GetString() : null);
+    }
 }
