@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Dashboard.Deliveries.Quality;
 using Dashboard.Instances;
@@ -33,6 +34,9 @@ public sealed class DeliveryLogWriter(
     private const int MaxBatch = 2_048;
     private static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(4);
 
+    // A batch's worth is always taken; beyond it, only as many as the log commits in a second at its measured pace.
+    private readonly DeliveryLogAdmission _admission = new(MaxBatch, TimeSpan.FromSeconds(1));
+
     private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(
         new BoundedChannelOptions(20_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -46,7 +50,7 @@ public sealed class DeliveryLogWriter(
     public async Task<DeliveryReceipt> AppendAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         var pending = new PendingWrite(delivery);
-        if (!_queue.Writer.TryWrite(pending))
+        if (!_admission.Admits(_queue.Reader.Count) || !_queue.Writer.TryWrite(pending))
             throw new StoreUnavailableException("the delivery log is at capacity");
         try
         {
@@ -68,7 +72,10 @@ public sealed class DeliveryLogWriter(
             {
                 batch.Clear();
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending)) batch.Add(pending);
+                var started = Stopwatch.GetTimestamp();
                 await CommitAsync(batch, stoppingToken);
+                // Only a commit with more waiting behind it shows the log's pace; a quiet log's commits are mostly fsync.
+                if (_queue.Reader.Count > 0) _admission.Committed(batch.Count, Stopwatch.GetElapsedTime(started));
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
