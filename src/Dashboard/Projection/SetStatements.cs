@@ -26,32 +26,9 @@ internal sealed class SetStatements(DashboardDbContext db)
     private readonly bool _inProcess = db.Database.IsSqlite();
 
     /// <summary>Inserts <paramref name="rows"/>; with <paramref name="keyColumns"/> &gt; 0, a row whose key exists replaces it.</summary>
-    public async Task InsertAsync(string table, string[] columns, IReadOnlyList<object?[]> rows, CancellationToken ct, int keyColumns = 0)
-    {
-        var perStatement = _inProcess ? 1 : Math.Max(1, Math.Min(MaxRows, MaxParameters / columns.Length));
-        DbCommand? full = null;
-        try
-        {
-            for (var start = 0; start < rows.Count; start += perStatement)
-            {
-                var count = Math.Min(perStatement, rows.Count - start);
-                var command = count == perStatement
-                    ? full ??= await InsertCommandAsync(table, columns, count, keyColumns, ct)
-                    : await InsertCommandAsync(table, columns, count, keyColumns, ct);
-                for (var r = 0; r < count; r++)
-                {
-                    var row = rows[start + r];
-                    for (var c = 0; c < columns.Length; c++) command.Parameters[r * columns.Length + c].Value = row[c] ?? DBNull.Value;
-                }
-                await command.ExecuteNonQueryAsync(ct);
-                if (command != full) await command.DisposeAsync();
-            }
-        }
-        finally
-        {
-            if (full is not null) await full.DisposeAsync();
-        }
-    }
+    public Task InsertAsync(string table, string[] columns, IReadOnlyList<object?[]> rows, CancellationToken ct, int keyColumns = 0) =>
+        EachInsertAsync(table, columns, rows, ConflictClause(columns, keyColumns),
+            async (command, _, _) => await command.ExecuteNonQueryAsync(ct), ct);
 
     /// <summary>
     /// Inserts each row whose first column, a unique key, is not in <paramref name="table"/> yet, and answers the
@@ -62,8 +39,22 @@ internal sealed class SetStatements(DashboardDbContext db)
     public async Task<long?[]> InsertNewAsync(string table, string[] columns, IReadOnlyList<object?[]> rows, CancellationToken ct)
     {
         var ids = new long?[rows.Count];
-        var perStatement = _inProcess ? 1 : Math.Max(1, Math.Min(MaxRows, MaxParameters / columns.Length));
         var suffix = $" ON CONFLICT ({Quote(columns[0])}) DO NOTHING RETURNING \"Id\", {Quote(columns[0])}";
+        await EachInsertAsync(table, columns, rows, suffix, async (command, start, count) =>
+        {
+            var rowOfKey = new Dictionary<object, int>(count);
+            for (var r = start; r < start + count; r++) rowOfKey[rows[r][0]!] = r;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) ids[rowOfKey[reader.GetValue(1)]] = reader.GetInt64(0);
+        }, ct);
+        return ids;
+    }
+
+    /// <summary>Binds the rows to as few statements as the database likes and hands each to <paramref name="run"/> with its first row and row count.</summary>
+    private async Task EachInsertAsync(string table, string[] columns, IReadOnlyList<object?[]> rows, string suffix,
+        Func<DbCommand, int, int, Task> run, CancellationToken ct)
+    {
+        var perStatement = _inProcess ? 1 : Math.Max(1, Math.Min(MaxRows, MaxParameters / columns.Length));
         DbCommand? full = null;
         try
         {
@@ -73,17 +64,12 @@ internal sealed class SetStatements(DashboardDbContext db)
                 var command = count == perStatement
                     ? full ??= await InsertCommandAsync(table, columns, count, suffix, ct)
                     : await InsertCommandAsync(table, columns, count, suffix, ct);
-                var rowOfKey = new Dictionary<object, int>(count);
                 for (var r = 0; r < count; r++)
                 {
                     var row = rows[start + r];
-                    rowOfKey[row[0]!] = start + r;
                     for (var c = 0; c < columns.Length; c++) command.Parameters[r * columns.Length + c].Value = row[c] ?? DBNull.Value;
                 }
-                await using (var reader = await command.ExecuteReaderAsync(ct))
-                {
-                    while (await reader.ReadAsync(ct)) ids[rowOfKey[reader.GetValue(1)]] = reader.GetInt64(0);
-                }
+                await run(command, start, count);
                 if (command != full) await command.DisposeAsync();
             }
         }
@@ -91,17 +77,13 @@ internal sealed class SetStatements(DashboardDbContext db)
         {
             if (full is not null) await full.DisposeAsync();
         }
-        return ids;
     }
 
-    private Task<DbCommand> InsertCommandAsync(string table, string[] columns, int rowCount, int keyColumns, CancellationToken ct)
-    {
-        if (keyColumns == 0) return InsertCommandAsync(table, columns, rowCount, "", ct);
-        var conflict = " ON CONFLICT (" + string.Join(", ", columns.Take(keyColumns).Select(Quote)) + ")" + (columns.Length == keyColumns
+    private static string ConflictClause(string[] columns, int keyColumns) => keyColumns == 0
+        ? ""
+        : " ON CONFLICT (" + string.Join(", ", columns.Take(keyColumns).Select(Quote)) + ")" + (columns.Length == keyColumns
             ? " DO NOTHING"
             : " DO UPDATE SET " + string.Join(", ", columns.Skip(keyColumns).Select(c => $"{Quote(c)} = excluded.{Quote(c)}")));
-        return InsertCommandAsync(table, columns, rowCount, conflict, ct);
-    }
 
     private async Task<DbCommand> InsertCommandAsync(string table, string[] columns, int rowCount, string suffix, CancellationToken ct)
     {
