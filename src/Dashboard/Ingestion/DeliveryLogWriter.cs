@@ -129,7 +129,8 @@ public sealed class DeliveryLogWriter(
         {
             if (firstInBatch.TryAdd(pending.Delivery.DedupeKey, pending.Delivery)) fresh.Add(pending.Delivery);
         }
-        var ids = await new SetStatements(db).InsertNewAsync("Deliveries", DeliveryLogRow.Columns,
+        var sql = new SetStatements(db);
+        var ids = await sql.InsertNewAsync("Deliveries", DeliveryLogRow.Columns,
             fresh.Select(DeliveryLogRow.Values).ToList(), cancellationToken);
         var storedBefore = new List<string>();
         var counted = new List<QualityDelta>(fresh.Count);
@@ -171,13 +172,9 @@ public sealed class DeliveryLogWriter(
 
         var now = clock.GetUtcNow().UtcDateTime;
         // In id order, as the projector updates them: two writers of the same rows then queue instead of deadlocking.
-        foreach (var (id, count) in duplicatesOf.OrderBy(d => d.Key))
-        {
-            await db.Deliveries.Where(d => d.Id == id).ExecuteUpdateAsync(
-                set => set.SetProperty(d => d.DuplicateCount, d => d.DuplicateCount + count)
-                          .SetProperty(d => d.LastDuplicateAt, now),
-                cancellationToken);
-        }
+        await sql.EachAsync(
+            """UPDATE "Deliveries" SET "DuplicateCount" = "DuplicateCount" + @p0, "LastDuplicateAt" = @p1 WHERE "Id" = @p2""",
+            duplicatesOf.OrderBy(d => d.Key).Select(d => new object?[] { d.Value, now, d.Key }).ToList(), cancellationToken);
         await DeliveryQualityRollup.AddAsync(db, counted, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return receipts;
