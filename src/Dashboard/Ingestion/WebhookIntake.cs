@@ -22,6 +22,10 @@ public sealed class WebhookIntake(
     ILogger<WebhookIntake> logger)
 {
     private const string RetryAfterSeconds = "5";
+    private int _inFlight;
+
+    /// <summary>Deliveries past their key check and not yet answered.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
 
     public async Task<IResult> ReceiveAsync(string provider, string key, HttpContext context, CancellationToken cancellationToken)
     {
@@ -36,6 +40,23 @@ public sealed class WebhookIntake(
                 detail: "The key in the webhook URL is missing, wrong, expired or revoked. Copy the URL again from the admin console.");
         }
 
+        if (Interlocked.Increment(ref _inFlight) > options.Value.MaxDeliveriesInFlight)
+        {
+            Interlocked.Decrement(ref _inFlight);
+            return Busy(context, "this instance is working on as many deliveries as it takes at once");
+        }
+        try
+        {
+            return await ReceiveKnownAsync(provider, address, context, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task<IResult> ReceiveKnownAsync(string provider, System.Net.IPAddress? address, HttpContext context, CancellationToken cancellationToken)
+    {
         var read = await WebhookBodyReader.ReadAsync(context, options.Value.MaxBodyBytes, cancellationToken);
         if (read.Bytes is not { } body)
         {
@@ -69,13 +90,18 @@ public sealed class WebhookIntake(
         catch (StoreUnavailableException ex)
         {
             logger.LogWarning("A {Provider} delivery could not be stored ({Reason}); asked the sender to retry", provider, ex.Message);
-            context.Response.Headers.RetryAfter = RetryAfterSeconds;
-            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Store unavailable",
-                detail: "The delivery was not stored. Please retry.");
+            return Busy(context, ex.Message);
         }
 
         LogReceipt(provider, receipt);
         return Results.Json(WebhookAnswer.From(receipt), WebhookAnswer.SerializerOptions);
+    }
+
+    private static IResult Busy(HttpContext context, string reason)
+    {
+        context.Response.Headers.RetryAfter = RetryAfterSeconds;
+        return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Store unavailable",
+            detail: $"The delivery was not stored ({reason}). Please retry.");
     }
 
     /// <summary>
