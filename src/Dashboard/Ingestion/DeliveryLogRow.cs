@@ -16,9 +16,12 @@ internal static class DeliveryLogRow
 
     public static object?[] Values(Delivery d) =>
     [
-        d.DedupeKey, d.Provider, DateTime.SpecifyKind(d.ReceivedAt, DateTimeKind.Utc), d.SenderDeliveryId,
+        d.DedupeKey, d.Provider, Utc(d.ReceivedAt), d.SenderDeliveryId,
         d.EventHeader, d.EventName, d.UserAgent, d.ContentType,
         d.HeadersJson, d.Body, d.BodySha256, d.BodyLength,
         d.Status.ToString(), d.StatusReason, d.DuplicateCount, d.SignatureCheck,
     ];
+
+    // The context's own rule for every instant (DashboardDbContext): kept as given when UTC, else converted to UTC.
+    private static DateTime Utc(DateTime value) => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime();
 }
