@@ -32,6 +32,11 @@ public sealed class DeliveryProjector(
     // A batch's writes share one transaction, and the delivery log waits for the write gate meanwhile. Work grows
     // with what the bodies list, so a batch also stops at this many body bytes; it always takes at least one delivery.
     private const long BatchBodyBytes = 256 * 1024;
+
+    // Behind while senders keep sending: a batch's fixed cost (its set reads, its commit) is shared by more deliveries,
+    // or the projector, yielding half its time to the senders, never catches up; the write turn stays short enough.
+    private const int CatchUpBatchSize = 2_000;
+    private const long CatchUpBatchBodyBytes = 8 * BatchBodyBytes;
     private const long BacklogBatchBodyBytes = 25 * BatchBodyBytes;
     private static readonly TimeSpan SendersBusyWithin = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxYield = TimeSpan.FromMilliseconds(250);
@@ -82,7 +87,7 @@ public sealed class DeliveryProjector(
         var bigBatch = _inBacklog && signal.QuietFor(SendersBusyWithin);
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
-            var take = bigBatch ? BacklogBatchSize : BatchSize;
+            var take = bigBatch ? BacklogBatchSize : _inBacklog ? CatchUpBatchSize : BatchSize;
             watermark = await DeliveryStandings.WatermarkAsync(db, cancellationToken);
             // Deliveries a replay queued again come first (they are older); then those above the watermark, in order of
             // arrival. Two reads along the (status, id) index rather than one OR that would read the whole log.
@@ -101,7 +106,8 @@ public sealed class DeliveryProjector(
                     .Take(take - waiting.Count)
                     .ToListAsync(cancellationToken));
             }
-            ids = WithinByteBudget(waiting.Select(d => (d.Id, d.BodyLength)), bigBatch ? BacklogBatchBodyBytes : BatchBodyBytes);
+            ids = WithinByteBudget(waiting.Select(d => (d.Id, d.BodyLength)),
+                bigBatch ? BacklogBatchBodyBytes : _inBacklog ? CatchUpBatchBodyBytes : BatchBodyBytes);
             _inBacklog = waiting.Count >= BatchSize;
         }
         if (ids.Count == 0) return 0;

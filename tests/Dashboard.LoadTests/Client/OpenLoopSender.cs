@@ -25,7 +25,7 @@ public sealed class OpenLoopSender(LoadTarget target, int maxInFlight = 4096) : 
     /// <summary>Sends <paramref name="requests"/> one after another at <paramref name="ratePerSecond"/>.</summary>
     public async Task<LoadResult> RunAsync(
         IReadOnlyList<LoadRequest> requests, double ratePerSecond, AckLog? acks, CancellationToken cancellationToken,
-        Action<long>? acknowledgedAt = null)
+        Action<Acknowledgement>? acknowledged = null)
     {
         var result = new LoadResult(new LongConcurrentHistogram(1, TimeSpan.FromMinutes(2).Ticks / 10, 3)) { Scheduled = requests.Count };
         var inFlight = new List<Task>(requests.Count);
@@ -45,7 +45,7 @@ public sealed class OpenLoopSender(LoadTarget target, int maxInFlight = 4096) : 
                 continue;
             }
             Interlocked.Increment(ref running);
-            inFlight.Add(SendOneAsync(requests[i], due, clock, result, acks, acknowledgedAt).ContinueWith(_ => Interlocked.Decrement(ref running), TaskScheduler.Default));
+            inFlight.Add(SendOneAsync(requests[i], due, clock, result, acks, acknowledged).ContinueWith(_ => Interlocked.Decrement(ref running), TaskScheduler.Default));
         }
         await Task.WhenAll(inFlight);
         result.Elapsed = clock.Elapsed;
@@ -58,7 +58,7 @@ public sealed class OpenLoopSender(LoadTarget target, int maxInFlight = 4096) : 
     /// A 2xx is returned only once its acknowledgement is on disk in <paramref name="acks"/>.
     /// </summary>
     public async Task<int?> SendOneAsync(
-        LoadRequest request, long dueTicks, Stopwatch clock, LoadResult result, AckLog? acks, Action<long>? acknowledgedAt = null)
+        LoadRequest request, long dueTicks, Stopwatch clock, LoadResult result, AckLog? acks, Action<Acknowledgement>? acknowledged = null)
     {
         try
         {
@@ -72,7 +72,8 @@ public sealed class OpenLoopSender(LoadTarget target, int maxInFlight = 4096) : 
             var status = (int)response.StatusCode;
             if (status is >= 200 and < 300 && acks is not null)
                 await acks.AppendAsync($"{request.Provider}\t{request.BodySha256}");
-            if (status is >= 200 and < 300) acknowledgedAt?.Invoke(Stopwatch.GetTimestamp());
+            if (status is >= 200 and < 300 && acknowledged is not null)
+                acknowledged(Acknowledgement.Read(Stopwatch.GetTimestamp(), DateTime.UtcNow, await response.Content.ReadAsByteArrayAsync()));
             result.LatencyMicros.RecordValue(Math.Max(1, (clock.ElapsedTicks - dueTicks) * 1_000_000 / Stopwatch.Frequency));
             result.CountAnswer(status, request.Events);
             return status;

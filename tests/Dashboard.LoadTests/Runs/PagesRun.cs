@@ -136,7 +136,7 @@ public static class PagesRun
         });
 
         using var sender = new OpenLoopSender(Launch.LoadTargetFor(app));
-        var result = await sender.RunAsync(traffic, rate, acks: null, CancellationToken.None, acknowledgedAt: at => acknowledged.Add(at));
+        var result = await sender.RunAsync(traffic, rate, acks: null, CancellationToken.None, acknowledged: ack => acknowledged.Add(ack.Timestamp));
         report.Line($"  load while watching: {result.Summary()}");
         var deadline = Stopwatch.StartNew();
         while (shown.Count == 0 || shown[^1].Value < baseline + result.Acknowledged && deadline.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(100);

@@ -65,7 +65,7 @@ public static class TwoInstanceSender
             {
                 status = toA
                     ? await senderA.SendOneAsync(request, dueTicks, clock, result, acksA,
-                        at => { if (at > Interlocked.Read(ref killedAt)) Interlocked.Increment(ref aAfterKill); })
+                        ack => { if (ack.Timestamp > Interlocked.Read(ref killedAt)) Interlocked.Increment(ref aAfterKill); })
                     : await senderB.SendOneAsync(request, dueTicks, clock, result, acksB);
             }
             finally

@@ -93,7 +93,7 @@ public static class StoreInspector
         return lines.Count == 0 ? "ok" : string.Join("; ", lines);
     }
 
-    private static async Task<DbConnection> OpenAsync(AppStore store)
+    internal static async Task<DbConnection> OpenAsync(AppStore store)
     {
         DbConnection connection = store.IsPostgreSql
             ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(store.Location) { Pooling = false }.ConnectionString)
