@@ -25,6 +25,7 @@ public static class LoadProgram
             "kill" => await KillRunAsync(options),
             "disk-full" => await DiskFullRunAsync(options),
             "instances" => await InstancesRunAsync(options),
+            "receivers" => await ReceiversRun.RunAsync(options, Console.Out),
             _ => Help(),
         };
     }
@@ -72,6 +73,9 @@ public static class LoadProgram
               instances    two app processes on one new PostgreSQL database, a fifth of the deliveries sent to both, B killed -9
                            halfway; then every acknowledged delivery stored once and A's figures equal to a single instance's
                            [--rate 500] [--seconds 60] [--seed 1] [--postgres "<server connection string>"]
+              receivers    on one new PostgreSQL database, [--receivers 2] instances with projection off take the idibu deliveries
+                           and one more projects: their capacity against one ordinary instance's, then the projector's catch-up
+                           [--rates 500,1000,...] [--step-seconds 8] [--postgres "<server connection string>"]
               disk-full    the store on a 12 MB tmpfs that fills up while deliveries arrive, then frees (needs root)
             throughput, latency, firstbird, startup and pages take [--provider Sqlite|PostgreSQL] (default Sqlite): on PostgreSQL
             the app gets a new database of its own per target on the server of [--postgres "<server connection string>"]

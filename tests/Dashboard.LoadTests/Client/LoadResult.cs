@@ -36,6 +36,25 @@ public sealed class LoadResult(HistogramBase latencyMicros)
         else Interlocked.Increment(ref _non2xx);
     }
 
+    /// <summary>What several senders, each to its own target at the same time, saw together.</summary>
+    public static LoadResult Combine(IReadOnlyList<LoadResult> parts)
+    {
+        var combined = new LoadResult(parts[0].LatencyMicros.Copy());
+        foreach (var part in parts.Skip(1)) combined.LatencyMicros.Add(part.LatencyMicros);
+        foreach (var part in parts)
+        {
+            combined.Scheduled += part.Scheduled;
+            combined._acknowledged += part.Acknowledged;
+            combined._acknowledgedEvents += part.AcknowledgedEvents;
+            combined._non2xx += part.Non2xx;
+            combined._errors += part.Errors;
+            combined._notSent += part.NotSent;
+            foreach (var (status, count) in part.ByStatus) combined._byStatus.AddOrUpdate(status, count, (_, n) => n + count);
+        }
+        combined.Elapsed = parts.Max(p => p.Elapsed);
+        return combined;
+    }
+
     internal void CountError() => Interlocked.Increment(ref _errors);
     internal void CountNotSent() => Interlocked.Increment(ref _notSent);
 
