@@ -48,11 +48,12 @@ public static class LoggingSetup
                 new("Elapsed", new ScalarValue(elapsed)),
             ];
             options.GetLevel = (context, _, exception) =>
-                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                exception is not null ? LogEventLevel.Error
+                // The intake logs what became of every webhook request itself: a delivery with its id, a refusal
+                // counted (RefusalLog). A second line per request would double the log's cost at thousands a second.
+                : context.Request.Path.StartsWithSegments("/webhooks") ? LogEventLevel.Verbose
+                : context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : context.Request.Path.StartsWithSegments("/_blazor") || context.Request.Path.StartsWithSegments("/_framework")
-                    // The intake writes one line per delivery itself, with its id and what became of it; a second
-                    // line per delivery would double the log's cost at thousands a second.
-                    || context.Request.Path.StartsWithSegments("/webhooks")
                     ? LogEventLevel.Verbose
                     : LogEventLevel.Information;
         });

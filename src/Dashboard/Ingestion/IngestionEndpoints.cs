@@ -14,6 +14,7 @@ public static class IngestionEndpoints
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeliveryLogWriter>());
         builder.Services.AddSingleton<Security.SenderSecurity>();
         builder.Services.AddSingleton<WebhookIntake>();
+        builder.Services.AddSingleton<RefusalLog>();
         return builder;
     }
 

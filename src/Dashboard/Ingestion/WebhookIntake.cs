@@ -18,6 +18,7 @@ public sealed class WebhookIntake(
     DeliveryLogWriter writer,
     Security.SenderSecurity senderSecurity,
     IOptions<WebhookOptions> options,
+    RefusalLog refusals,
     TimeProvider clock,
     ILogger<WebhookIntake> logger)
 {
@@ -43,7 +44,7 @@ public sealed class WebhookIntake(
         if (Interlocked.Increment(ref _inFlight) > options.Value.MaxDeliveriesInFlight)
         {
             Interlocked.Decrement(ref _inFlight);
-            return Busy(context, "this instance is working on as many deliveries as it takes at once");
+            return Busy(provider, context, "this instance is working on as many deliveries as it takes at once");
         }
         try
         {
@@ -89,16 +90,16 @@ public sealed class WebhookIntake(
         }
         catch (StoreUnavailableException ex)
         {
-            logger.LogWarning("A {Provider} delivery could not be stored ({Reason}); asked the sender to retry", provider, ex.Message);
-            return Busy(context, ex.Message);
+            return Busy(provider, context, ex.Message);
         }
 
         LogReceipt(provider, receipt);
         return Results.Json(WebhookAnswer.From(receipt), WebhookAnswer.SerializerOptions);
     }
 
-    private static IResult Busy(HttpContext context, string reason)
+    private IResult Busy(string provider, HttpContext context, string reason)
     {
+        refusals.Refused(provider, reason);
         context.Response.Headers.RetryAfter = RetryAfterSeconds;
         return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Store unavailable",
             detail: $"The delivery was not stored ({reason}). Please retry.");

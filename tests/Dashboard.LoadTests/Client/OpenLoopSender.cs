@@ -74,7 +74,9 @@ public sealed class OpenLoopSender(LoadTarget target, int maxInFlight = 4096) : 
                 await acks.AppendAsync($"{request.Provider}\t{request.BodySha256}");
             if (status is >= 200 and < 300 && acknowledged is not null)
                 acknowledged(Acknowledgement.Read(Stopwatch.GetTimestamp(), DateTime.UtcNow, await response.Content.ReadAsByteArrayAsync()));
-            result.LatencyMicros.RecordValue(Math.Max(1, (clock.ElapsedTicks - dueTicks) * 1_000_000 / Stopwatch.Frequency));
+            var latencyMicros = Math.Max(1, (clock.ElapsedTicks - dueTicks) * 1_000_000 / Stopwatch.Frequency);
+            result.LatencyMicros.RecordValue(latencyMicros);
+            if (status == 503) result.CountRefusal(latencyMicros, response.Headers.RetryAfter is not null);
             result.CountAnswer(status, request.Events);
             return status;
         }

@@ -53,7 +53,12 @@ public static class ThroughputRun
             var result = await sender.RunAsync(requests, rate, acks, CancellationToken.None);
             report.Line($"app sustained {rate:N0}/s for {seconds:F0} s: {result.Summary()}");
             report.Line($"  app memory during the run: peak RSS {RunReport.Megabytes(watch.Peak)}; acknowledgements in {acks.Path}");
-            return CapacitySearch.Held(result);
+            await acks.DisposeAsync();
+            // An acknowledgement is a promise that the delivery is on disk, overload or not.
+            var stored = await StoreInspector.StoredBodiesAsync(store);
+            var missing = AckLog.Read(acks.Path).Count(a => !stored.Contains(a));
+            report.Line($"  acknowledged but missing from the log: {missing:N0}");
+            return CapacitySearch.Held(result) && missing == 0;
         }
     }
 

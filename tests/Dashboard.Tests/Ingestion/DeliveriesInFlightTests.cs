@@ -5,6 +5,7 @@ using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Serilog.Events;
 
 namespace Dashboard.Tests.Ingestion;
 
@@ -42,6 +43,9 @@ public sealed class DeliveriesInFlightTests : IDisposable
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.NotNull(refused.Headers.RetryAfter);
+        // A refusal is what the limit is for, not a fault: counted as a warning, never logged as an error.
+        Assert.Contains(_app.Log.Events, e => e.Level == LogEventLevel.Warning && e.RenderMessage().StartsWith("Deliveries asked to retry since the last such line: 1;"));
+        Assert.DoesNotContain(_app.Log.Events, e => e.Level >= LogEventLevel.Error);
         foreach (var response in await Task.WhenAll(held))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
