@@ -50,6 +50,7 @@ public sealed class DeliveryLogWriter(
     public async Task<DeliveryReceipt> AppendAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         var pending = new PendingWrite(delivery);
+        projectionSignal.Arrived();
         if (!_admission.Admits(_queue.Reader.Count) || !_queue.Writer.TryWrite(pending))
             throw new StoreUnavailableException("the delivery log is at capacity");
         try

@@ -5,9 +5,18 @@ public sealed class ProjectionSignal
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
     private long _lastNotifiedAt = Environment.TickCount64;
+    private long _lastArrivedAt = Environment.TickCount64;
 
-    /// <summary>Whether nothing was committed for <paramref name="period"/>: the senders are quiet.</summary>
-    public bool QuietFor(TimeSpan period) => Environment.TickCount64 - Interlocked.Read(ref _lastNotifiedAt) >= period.TotalMilliseconds;
+    /// <summary>
+    /// Whether nothing arrived and nothing was committed for <paramref name="period"/>: the senders are quiet. Arrivals
+    /// count, not only commits: while a projection batch holds the store, the log commits nothing, and senders still
+    /// waiting for their answers must not look like quiet ones (the next batch would be a backlog's, longer still).
+    /// </summary>
+    public bool QuietFor(TimeSpan period) =>
+        Environment.TickCount64 - Math.Max(Interlocked.Read(ref _lastNotifiedAt), Interlocked.Read(ref _lastArrivedAt)) >= period.TotalMilliseconds;
+
+    /// <summary>A delivery was handed to the log and waits for its commit.</summary>
+    public void Arrived() => Interlocked.Exchange(ref _lastArrivedAt, Environment.TickCount64);
 
     public void Notify()
     {
