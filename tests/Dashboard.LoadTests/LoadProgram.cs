@@ -26,6 +26,7 @@ public static class LoadProgram
             "disk-full" => await DiskFullRunAsync(options),
             "instances" => await InstancesRunAsync(options),
             "receivers" => await ReceiversRun.RunAsync(options, Console.Out),
+            "closed-loop" => await ClosedLoopRun.RunAsync(options, Console.Out),
             _ => Help(),
         };
     }
@@ -62,7 +63,10 @@ public static class LoadProgram
             runs:
               throughput   idibu deliveries: capacity of floor, naive and app; then the app at --rate for --seconds
                            [--targets floor,naive,app] [--rates 250,500,...] [--step-seconds 10] [--rate 5000] [--seconds 60] [--duplicates 0.05] [--late 0.05]
-              latency      idibu ack latency at a fixed rate, floor and app [--rate 2000] [--seconds 60]
+              closed-loop  idibu deliveries closed-loop, as wrk sends them: [--connections 64] senders, each sending its next
+                           delivery once the last is answered, for [--seconds 20]; floor, naive and app [--targets ...]
+              latency      idibu ack latency at a fixed rate, floor and app, and the app's acknowledged → projected lag
+                           [--rate 2000] [--seconds 60]
               firstbird    firstbird batches: highest rate held, floor and app [--batch 50] [--rates 200,400,...] [--seconds 10]
               startup      process start to /health 200, empty store and [--store FILE] [--repeat 3]
               pages        open pages in Chromium: app memory per idle page after a full collection [--pages 50], then
