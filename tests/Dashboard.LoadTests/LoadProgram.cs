@@ -41,9 +41,8 @@ public static class LoadProgram
 
     private static async Task<int> InstancesRunAsync(RunOptions options)
     {
-        var folder = options.OutputFolder("instances");
-        var report = new RunReport(folder, Console.Out);
-        report.Machine("instances " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)));
+        var report = RunReport.Start(options, "instances", Console.Out);
+        var folder = report.Folder;
         var result = await InstancesDrill.RunAsync(folder, options.Postgres(), options.Number("rate", 500), options.Number("seconds", 60),
             options.Whole("seed", 1), report.Writer, options.AppSettings());
         report.Line(result.Passed ? "instances drill passed" : $"instances drill FAILED: {result}");

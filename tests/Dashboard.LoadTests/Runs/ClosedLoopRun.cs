@@ -16,9 +16,8 @@ public static class ClosedLoopRun
 
     public static async Task<int> RunAsync(RunOptions options, TextWriter console)
     {
-        var folder = options.OutputFolder("closed-loop");
-        var report = new RunReport(folder, console);
-        report.Machine("closed-loop " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)));
+        var report = RunReport.Start(options, "closed-loop", console);
+        var folder = report.Folder;
         var connections = options.Whole("connections", 64);
         var seconds = options.Number("seconds", 20);
         var traffic = ThroughputRun.Generate(options, options.Whole("deliveries", 300_000), report);

@@ -9,9 +9,8 @@ public static class FirstbirdRun
 {
     public static async Task<int> RunAsync(RunOptions options, TextWriter console)
     {
-        var folder = options.OutputFolder("firstbird");
-        var report = new RunReport(folder, console);
-        report.Machine("firstbird " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)));
+        var report = RunReport.Start(options, "firstbird", console);
+        var folder = report.Folder;
         var batch = options.Whole("batch", 50);
         var rates = options.Numbers("rates", "200,400,600,800,1000");
         var seconds = options.Number("seconds", 10);

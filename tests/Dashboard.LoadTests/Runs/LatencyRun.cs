@@ -15,9 +15,8 @@ public static class LatencyRun
 
     public static async Task<int> RunAsync(RunOptions options, TextWriter console)
     {
-        var folder = options.OutputFolder("latency");
-        var report = new RunReport(folder, console);
-        report.Machine("latency " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)));
+        var report = RunReport.Start(options, "latency", console);
+        var folder = report.Folder;
         var rate = options.Number("rate", 2000);
         var seconds = options.Number("seconds", 60);
         var traffic = ThroughputRun.Generate(options, WarmUp + (int)(rate * seconds), report);

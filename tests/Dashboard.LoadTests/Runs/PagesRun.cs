@@ -22,9 +22,8 @@ public static class PagesRun
 
     public static async Task<int> RunAsync(RunOptions options, TextWriter console)
     {
-        var folder = options.OutputFolder("pages");
-        var report = new RunReport(folder, console);
-        report.Machine("pages " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)));
+        var report = RunReport.Start(options, "pages", console);
+        var folder = report.Folder;
         var rate = options.Number("rate", 1000);
         var seconds = options.Number("seconds", 20);
         var pages = options.Whole("pages", 50);

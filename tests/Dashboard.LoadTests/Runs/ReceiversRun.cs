@@ -13,9 +13,8 @@ public static class ReceiversRun
 {
     public static async Task<int> RunAsync(RunOptions options, TextWriter console)
     {
-        var folder = options.OutputFolder("receivers");
-        var report = new RunReport(folder, console);
-        report.Machine("receivers " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)));
+        var report = RunReport.Start(options, "receivers", console);
+        var folder = report.Folder;
         var server = options.Postgres();
         var receiverCount = options.Whole("receivers", 2);
         var rates = options.Numbers("rates", "500,1000,1500,2000,3000,4000");

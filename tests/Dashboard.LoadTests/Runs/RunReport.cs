@@ -3,6 +3,16 @@ namespace Dashboard.LoadTests.Runs;
 /// <summary>Prints a run's lines and keeps them in <c>report.md</c> in its folder.</summary>
 public sealed class RunReport(string folder, TextWriter console)
 {
+    /// <summary>A new folder for the run's files, and its report opened with the machine and the command.</summary>
+    public static RunReport Start(RunOptions options, string run, TextWriter console)
+    {
+        var report = new RunReport(options.OutputFolder(run), console);
+        report.Machine(run + " " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)));
+        return report;
+    }
+
+    public string Folder => folder;
+
     public void Line(string text)
     {
         console.WriteLine(text);

@@ -8,9 +8,8 @@ public static class StartupRun
 {
     public static async Task<int> RunAsync(RunOptions options, TextWriter console)
     {
-        var folder = options.OutputFolder("startup");
-        var report = new RunReport(folder, console);
-        report.Machine("startup " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)));
+        var report = RunReport.Start(options, "startup", console);
+        var folder = report.Folder;
         var stores = new List<(string Name, AppStore Store)> { (options.OnPostgreSql ? "empty store (PostgreSQL)" : "empty store", await options.StoreAsync(TargetKind.App, folder, "empty.db")) };
         if (options.Text("store", "") is { Length: > 0 } large && AppStore.Given(large) is var given)
             stores.Add((given.IsPostgreSql ? given.Name : Path.GetFileName(large), given));

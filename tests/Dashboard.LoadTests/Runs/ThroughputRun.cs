@@ -13,9 +13,8 @@ public static class ThroughputRun
 {
     public static async Task<int> RunAsync(RunOptions options, TextWriter console)
     {
-        var folder = options.OutputFolder("throughput");
-        var report = new RunReport(folder, console);
-        report.Machine("throughput " + string.Join(' ', Environment.GetCommandLineArgs().Skip(2)));
+        var report = RunReport.Start(options, "throughput", console);
+        var folder = report.Folder;
         var rates = options.Numbers("rates", "250,500,1000,2000,3000,4000,5000,6000,7000,8000,10000,12000");
         var stepSeconds = options.Number("step-seconds", 10);
         var sustainRate = options.Number("rate", 5000);
