@@ -48,17 +48,21 @@ public static class LoggingSetup
                 new("Elapsed", new ScalarValue(elapsed)),
             ];
             options.GetLevel = (context, _, exception) =>
-                exception is not null ? LogEventLevel.Error
-                // The intake logs what became of every webhook request itself: a delivery with its id, a refusal
-                // counted (RefusalLog). A second line per request would double the log's cost at thousands a second.
-                : context.Request.Path.StartsWithSegments("/webhooks") ? LogEventLevel.Verbose
-                : context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                exception is not null || (context.Response.StatusCode >= 500 && !IsWebhookRefusal(context)) ? LogEventLevel.Error
                 : context.Request.Path.StartsWithSegments("/_blazor") || context.Request.Path.StartsWithSegments("/_framework")
+                    // The intake writes what became of every webhook request itself: a delivery with its id, a
+                    // refusal counted (RefusalLog). A second line per request would double the log's cost at
+                    // thousands a second.
+                    || context.Request.Path.StartsWithSegments("/webhooks")
                     ? LogEventLevel.Verbose
                     : LogEventLevel.Information;
         });
         return app;
     }
+
+    /// <summary>A webhook told to come back later: the intake's refusal, not a fault.</summary>
+    private static bool IsWebhookRefusal(HttpContext context) =>
+        context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable && context.Request.Path.StartsWithSegments("/webhooks");
 
     private sealed class RawPathRemover : ILogEventEnricher
     {
