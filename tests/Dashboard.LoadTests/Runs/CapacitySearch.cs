@@ -41,11 +41,8 @@ public static class CapacitySearch
         IReadOnlyList<OpenLoopSender> senders, IReadOnlyList<LoadRequest> traffic, IReadOnlyList<double> rates, double secondsPerStep, RunReport report, string name)
     {
         double held = 0, peak = 0;
-        var offset = 0;
-        // A fresh process compiles its hot paths in its first seconds; that is start-up, not capacity.
-        var warmUp = await SpreadAsync(senders, traffic.Take(1_500).ToList(), 500);
-        report.Line($"  {name} warm-up at 500/s: {warmUp.Summary()}");
-        offset = 1_500;
+        await WarmUp.RunAsync(senders, traffic, report, "  " + name);
+        var offset = WarmUp.Deliveries;
         foreach (var rate in rates)
         {
             var count = (int)(rate * secondsPerStep);
@@ -63,7 +60,7 @@ public static class CapacitySearch
         return (held, peak);
     }
 
-    private static async Task<LoadResult> SpreadAsync(IReadOnlyList<OpenLoopSender> senders, IReadOnlyList<LoadRequest> requests, double rate)
+    internal static async Task<LoadResult> SpreadAsync(IReadOnlyList<OpenLoopSender> senders, IReadOnlyList<LoadRequest> requests, double rate)
     {
         if (senders.Count == 1) return await senders[0].RunAsync(requests, rate, acks: null, CancellationToken.None);
         var parts = await Task.WhenAll(senders.Select((sender, i) =>

@@ -12,8 +12,6 @@ namespace Dashboard.LoadTests.Runs;
 /// </summary>
 public static class ClosedLoopRun
 {
-    private const int WarmUp = 1_500;
-
     public static async Task<int> RunAsync(RunOptions options, TextWriter console)
     {
         var report = RunReport.Start(options, "closed-loop", console);
@@ -29,10 +27,9 @@ public static class ClosedLoopRun
             await using (target)
             {
                 using var sender = new OpenLoopSender(Launch.LoadTargetFor(target));
-                var warmUp = await sender.RunAsync(traffic.Take(WarmUp).ToList(), 500, acks: null, CancellationToken.None);
-                report.Line($"{kind} warm-up at 500/s: {warmUp.Summary()}");
+                await WarmUp.RunAsync([sender], traffic, report, kind.ToString());
                 using var watch = new MemoryWatch(target);
-                var result = await RunClosedLoopAsync(sender, traffic, WarmUp, connections, TimeSpan.FromSeconds(seconds));
+                var result = await RunClosedLoopAsync(sender, traffic, WarmUp.Deliveries, connections, TimeSpan.FromSeconds(seconds));
                 rates[kind] = result.AcknowledgedPerSecond;
                 report.Line($"{kind}, {connections} connections for {seconds:F0} s: {result.Summary()}; peak RSS {RunReport.Megabytes(watch.Peak)}");
             }

@@ -11,16 +11,14 @@ namespace Dashboard.LoadTests.Runs;
 /// </summary>
 public static class LatencyRun
 {
-    private const int WarmUp = 1_500;
-
     public static async Task<int> RunAsync(RunOptions options, TextWriter console)
     {
         var report = RunReport.Start(options, "latency", console);
         var folder = report.Folder;
         var rate = options.Number("rate", 2000);
         var seconds = options.Number("seconds", 60);
-        var traffic = ThroughputRun.Generate(options, WarmUp + (int)(rate * seconds), report);
-        var measured = traffic.Skip(WarmUp).ToList();
+        var traffic = ThroughputRun.Generate(options, WarmUp.Deliveries + (int)(rate * seconds), report);
+        var measured = traffic.Skip(WarmUp.Deliveries).ToList();
 
         foreach (var kind in options.Text("targets", "floor,app").Split(',').Select(k => Enum.Parse<TargetKind>(k, ignoreCase: true)))
         {
@@ -29,9 +27,7 @@ public static class LatencyRun
             await using (target)
             {
                 using var sender = new OpenLoopSender(Launch.LoadTargetFor(target));
-                // As in the capacity search: a fresh process compiles its hot paths in its first seconds.
-                var warmUp = await sender.RunAsync(traffic.Take(WarmUp).ToList(), 500, acks: null, CancellationToken.None);
-                report.Line($"{kind} warm-up at 500/s: {warmUp.Summary()}");
+                await WarmUp.RunAsync([sender], traffic, report, kind.ToString());
 
                 await using var watermark = kind == TargetKind.App ? await ProjectionWatermarkWatch.StartAsync(store, TimeSpan.FromMilliseconds(10)) : null;
                 var acknowledged = new ConcurrentBag<Acknowledgement>();

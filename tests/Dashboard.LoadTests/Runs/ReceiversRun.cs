@@ -19,7 +19,7 @@ public static class ReceiversRun
         var receiverCount = options.Whole("receivers", 2);
         var rates = options.Numbers("rates", "500,1000,1500,2000,3000,4000");
         var stepSeconds = options.Number("step-seconds", 8);
-        var traffic = ThroughputRun.Generate(options, (int)(rates.Max() * stepSeconds) + 1_500, report);
+        var traffic = ThroughputRun.Generate(options, (int)(rates.Max() * stepSeconds) + WarmUp.Deliveries, report);
         var settings = options.AppSettings();
 
         var single = await server.CreateDatabaseAsync("receivers_single");
