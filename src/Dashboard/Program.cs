@@ -2,7 +2,6 @@ using Dashboard.Access;
 using Dashboard.Admin;
 using Dashboard.Analytics;
 using Dashboard.Components;
-using Dashboard.Components.Account;
 using Dashboard.Deliveries;
 using Dashboard.Hosting;
 using Dashboard.Ingestion;
@@ -12,8 +11,15 @@ using Dashboard.Projection;
 using Dashboard.SavedViews;
 using Dashboard.Simulation;
 using Dashboard.Storage;
-using Dashboard.Storage.Moving;
 using MudBlazor.Services;
+using Dashboard.Access.SignIn;
+using Dashboard.DeliveryLog;
+using Dashboard.Instances;
+using Dashboard.Moving;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 
 var builder = WebApplication.CreateBuilder(AppFolder.Options(args));
 if (args.FirstOrDefault() == "simulate")

@@ -5,6 +5,9 @@ using Dashboard.Simulation;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
+using Dashboard.DeliveryLog;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
 
 namespace Dashboard.Benchmarks;
 

@@ -1,6 +1,7 @@
 using Dashboard.Analytics;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Instances;
 
 namespace Dashboard.Benchmarks;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
-using Dashboard.Ingestion.Firstbird;
-using Dashboard.Ingestion.Idibu;
 using Dashboard.Simulation;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Benchmarks;
 

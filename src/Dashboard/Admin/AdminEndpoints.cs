@@ -3,7 +3,6 @@ using Dashboard.Access;
 using Dashboard.Access.People;
 using Dashboard.Access.Tokens;
 using Dashboard.Admin.Audit;
-using Dashboard.Admin.Keys;
 using Dashboard.Admin.Privacy;
 using Dashboard.Analytics.Funnel;
 using Dashboard.Deliveries;
@@ -11,6 +10,9 @@ using Dashboard.Hosting;
 using Dashboard.Ingestion;
 using Dashboard.Messages.AgencyZone;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Dashboard.DeliveryLog;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
 
 namespace Dashboard.Admin;
 
@@ -80,10 +82,10 @@ public static class AdminEndpoints
             .WithSummary("Sets a one-time password, to be replaced at the next sign-in, ends the person's sessions and answers it.");
         group.MapPost("/users/{id}/sign-out-everywhere", async (string id, ClaimsPrincipal user, PeopleAdmin people, CancellationToken ct) =>
                 Outcome(await people.SignOutEverywhereAsync(id, user, ct))).WithSummary("Ends every sign-in session of a person.");
-        group.MapGet("/senders/{provider}/security", async (string provider, Ingestion.Security.SenderSecurity security, CancellationToken ct) =>
+        group.MapGet("/senders/{provider}/security", async (string provider, SenderSecurity security, CancellationToken ct) =>
                 Providers.IsKnown(provider) ? Results.Ok(await security.ViewAsync(provider, ct)) : UnknownSender(provider))
             .WithSummary("A sender's optional checks (Basic credentials, IP allow-list, HMAC secret), saying only whether secrets are set.");
-        group.MapPut("/senders/{provider}/security", async (string provider, Ingestion.Security.SenderSecurityChange change, ClaimsPrincipal user,
+        group.MapPut("/senders/{provider}/security", async (string provider, SenderSecurityChange change, ClaimsPrincipal user,
                 SenderChecksAdmin checks, CancellationToken ct) =>
             {
                 if (!Providers.IsKnown(provider)) return (IResult)UnknownSender(provider);

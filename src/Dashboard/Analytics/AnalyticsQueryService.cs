@@ -2,6 +2,7 @@ using Dashboard.Analytics.Funnel;
 using Dashboard.Analytics.Index;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Instances;
 
 namespace Dashboard.Analytics;
 

@@ -1,5 +1,8 @@
 using Dashboard.Projection.ReadModel;
 using Dashboard.Storage;
+using Dashboard.Instances;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Analytics;
 

@@ -1,6 +1,7 @@
 using Dashboard.Deliveries.Quality;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Instances;
 
 namespace Dashboard.Analytics;
 

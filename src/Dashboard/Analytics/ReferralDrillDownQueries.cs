@@ -2,6 +2,9 @@ using System.Linq.Expressions;
 using Dashboard.Projection.ReadModel;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Instances;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Analytics;
 
@@ -26,7 +29,7 @@ internal static class ReferralDrillDownQueries
         if (selection.Type is { } type) query = await InBucketAsync(query, live, a => a.ReceivedType, ReferralBuckets.TypeOf, type, ct);
         if (selection.Rating is { } rating) query = await InBucketAsync(query, live, a => a.Rating, ReferralBuckets.RatingOf, rating, ct);
         if (selection.CloseReason is { } reason)
-            query = await InBucketAsync(query.Where(a => a.State == Projection.ReferralStates.Closed), live, a => a.CloseReason,
+            query = await InBucketAsync(query.Where(a => a.State == ReferralStates.Closed), live, a => a.CloseReason,
                 ReferralBuckets.CloseReasonOf, reason, ct);
 
         var total = await query.CountAsync(ct);

@@ -1,5 +1,8 @@
 using Dashboard.Hosting;
 using Dashboard.Projection;
+using Dashboard.Instances;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Analytics;
 

@@ -2,6 +2,9 @@ using Dashboard.Access;
 using Dashboard.Hosting;
 using Dashboard.Ingestion;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Dashboard.DeliveryLog;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
 
 namespace Dashboard.Deliveries;
 

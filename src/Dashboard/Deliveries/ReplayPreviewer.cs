@@ -5,6 +5,9 @@ using Dashboard.Projection;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Dashboard.Instances;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Deliveries;
 

@@ -1,5 +1,6 @@
 using Dashboard.Analytics.Index;
 using Dashboard.Storage;
+using Dashboard.Instances;
 
 namespace Dashboard.Hosting;
 

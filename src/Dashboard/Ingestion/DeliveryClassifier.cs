@@ -1,5 +1,8 @@
-using Dashboard.Ingestion.Firstbird;
-using Dashboard.Ingestion.Idibu;
+using Dashboard.DeliveryLog;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Ingestion;
 

@@ -1,3 +1,7 @@
+using Dashboard.DeliveryLog;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
+
 namespace Dashboard.Ingestion;
 
 public static class IngestionEndpoints
@@ -12,7 +16,7 @@ public static class IngestionEndpoints
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuthFailureCounter>());
         builder.Services.AddSingleton<DeliveryLogWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeliveryLogWriter>());
-        builder.Services.AddSingleton<Security.SenderSecurity>();
+        builder.Services.AddSingleton<SenderSecurity>();
         builder.Services.AddSingleton<WebhookIntake>();
         builder.Services.AddSingleton<RefusalLog>();
         return builder;

@@ -1,3 +1,7 @@
+using Dashboard.DeliveryLog;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
+
 namespace Dashboard.Ingestion;
 
 /// <summary>

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Dashboard.DeliveryLog;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
 
 namespace Dashboard.Ingestion;
 

@@ -1,5 +1,8 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
+using Dashboard.DeliveryLog;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
 
 namespace Dashboard.Ingestion;
 

@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Dashboard.DeliveryLog;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
 
 namespace Dashboard.Ingestion;
 
@@ -16,7 +19,7 @@ public sealed class WebhookIntake(
     AuthFailureCounter authFailures,
     AuthFailureThrottle throttle,
     DeliveryLogWriter writer,
-    Security.SenderSecurity senderSecurity,
+    SenderSecurity senderSecurity,
     IOptions<WebhookOptions> options,
     RefusalLog refusals,
     TimeProvider clock,

@@ -1,3 +1,7 @@
+using Dashboard.DeliveryLog;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
+
 namespace Dashboard.Ingestion;
 
 /// <summary>The <c>Webhooks</c> section: body limit and keys seeded for automation.</summary>

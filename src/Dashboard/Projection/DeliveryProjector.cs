@@ -1,11 +1,15 @@
 using System.Diagnostics;
 using Dashboard.Deliveries.Quality;
 using Dashboard.Ingestion;
-using Dashboard.Ingestion.Firstbird;
-using Dashboard.Ingestion.Idibu;
 using Dashboard.Projection.ReadModel;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.DeliveryLog;
+using Dashboard.Instances;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Projection;
 

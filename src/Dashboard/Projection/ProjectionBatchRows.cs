@@ -1,8 +1,9 @@
-using Dashboard.Ingestion.Firstbird;
-using Dashboard.Ingestion.Idibu;
 using Dashboard.Projection.ReadModel;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Instances;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Projection;
 

@@ -1,5 +1,7 @@
 using Dashboard.Instances;
 using Dashboard.Storage;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Projection;
 

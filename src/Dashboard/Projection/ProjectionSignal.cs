@@ -1,3 +1,7 @@
+using Dashboard.Instances;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
+
 namespace Dashboard.Projection;
 
 /// <summary>Wakes the projector when new deliveries are committed; many notifications fold into one wake-up.</summary>

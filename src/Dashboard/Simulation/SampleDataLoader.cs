@@ -5,6 +5,10 @@ using Dashboard.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.DeliveryLog;
+using Dashboard.Instances;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
 
 namespace Dashboard.Simulation;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Instances;
 
 namespace Dashboard.Storage;
 

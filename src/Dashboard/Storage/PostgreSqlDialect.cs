@@ -2,6 +2,10 @@ using System.Data;
 using Dashboard.Ingestion;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Dashboard.DeliveryLog;
+using Dashboard.Instances;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
 
 namespace Dashboard.Storage;
 

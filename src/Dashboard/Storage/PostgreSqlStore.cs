@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Dashboard.Instances;
 
 namespace Dashboard.Storage;
 

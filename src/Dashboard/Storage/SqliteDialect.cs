@@ -1,5 +1,9 @@
 using Dashboard.Ingestion;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.DeliveryLog;
+using Dashboard.Instances;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
 
 namespace Dashboard.Storage;
 

@@ -6,6 +6,9 @@ using Dashboard.Ingestion;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Dashboard.DeliveryLog;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
 
 namespace Dashboard.Tests.Analytics;
 

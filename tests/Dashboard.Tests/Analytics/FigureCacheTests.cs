@@ -1,6 +1,9 @@
 using Dashboard.Analytics;
 using Dashboard.Projection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Dashboard.Instances;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Tests.Analytics;
 

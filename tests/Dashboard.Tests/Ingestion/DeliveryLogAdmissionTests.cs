@@ -1,4 +1,7 @@
 using Dashboard.Ingestion;
+using Dashboard.DeliveryLog;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
 
 namespace Dashboard.Tests.Ingestion;
 

@@ -1,6 +1,9 @@
 using Dashboard.Ingestion;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Dashboard.DeliveryLog;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
 
 namespace Dashboard.Tests.Ingestion;
 

@@ -7,6 +7,7 @@ using Dashboard.Tests.Durability;
 using Dashboard.Tests.Support;
 using Npgsql;
 using Xunit.Abstractions;
+using Dashboard.Instances;
 
 namespace Dashboard.Tests.Instances;
 

@@ -5,6 +5,9 @@ using Dashboard.Projection;
 using Dashboard.Simulation;
 using Dashboard.Tests.Support;
 using Serilog.Events;
+using Dashboard.Instances;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Tests.Instances;
 

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Dashboard.Ingestion.Firstbird;
 using Dashboard.Projection;
 using Dashboard.Projection.ReadModel;
 using Dashboard.Tests.Builders;
+using Dashboard.Instances;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Tests.Projection;
 

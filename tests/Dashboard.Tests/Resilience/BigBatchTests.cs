@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using Dashboard.Ingestion;
-using Dashboard.Ingestion.Firstbird;
-using Dashboard.Ingestion.Idibu;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
+using Dashboard.DeliveryLog;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 using static Dashboard.Tests.Resilience.HostileBodies;
 
 namespace Dashboard.Tests.Resilience;

@@ -2,6 +2,10 @@ using Dashboard.Ingestion;
 using Dashboard.Storage;
 using Dashboard.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.DeliveryLog;
+using Dashboard.Instances;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
 using static Dashboard.Tests.Resilience.HostileBodies;
 using Expect = Dashboard.Tests.Resilience.HostileExpectation;
 
@@ -135,7 +139,7 @@ public static class HostileInputCatalogue
     private static readonly string[] InvalidDates =
         ["\"2024-13-45T99:99:99Z\"", "\"yesterday\"", "\"\"", "1700000000", "{\"date\":\"2024-01-01\"}", "\"9999-12-31T23:59:59-14:00\""];
 
-    private static Func<DashboardDbContext, long, Task> Candidate(string id, Action<Dashboard.Projection.ReadModel.IdibuCandidate> check) =>
+    private static Func<DashboardDbContext, long, Task> Candidate(string id, Action<Dashboard.Senders.Idibu.IdibuCandidate> check) =>
         async (db, deliveryId) =>
         {
             var candidate = await db.IdibuCandidates.AsNoTracking().SingleAsync(c => c.CandidateId == id);

@@ -3,6 +3,10 @@ using System.Net.Http.Headers;
 using Dashboard.Ingestion;
 using Dashboard.Storage;
 using Dashboard.Tests.Support;
+using Dashboard.DeliveryLog;
+using Dashboard.Instances;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
 
 namespace Dashboard.Tests.Resilience;
 

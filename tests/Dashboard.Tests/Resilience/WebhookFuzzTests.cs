@@ -8,6 +8,12 @@ using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
+using Dashboard.DeliveryLog;
+using Dashboard.Instances;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Tests.Resilience;
 

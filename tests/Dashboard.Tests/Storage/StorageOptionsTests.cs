@@ -1,5 +1,6 @@
 using Dashboard.Storage;
 using Microsoft.Extensions.Configuration;
+using Dashboard.Instances;
 
 namespace Dashboard.Tests.Storage;
 

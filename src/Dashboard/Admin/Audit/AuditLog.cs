@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Instances;
 
 namespace Dashboard.Admin.Audit;
 

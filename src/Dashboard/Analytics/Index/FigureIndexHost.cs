@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Instances;
 
 namespace Dashboard.Analytics.Index;
 

@@ -2,6 +2,9 @@ using Dashboard.Analytics.Funnel;
 using Dashboard.Projection.ReadModel;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Instances;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Analytics.Index;
 

@@ -1,7 +1,10 @@
 using Dashboard.Messages.AgencyZone;
 using Dashboard.Projection;
-using Dashboard.Components.Charts;
 using Microsoft.AspNetCore.Components;
+using Dashboard.Analytics.Charts;
+using Dashboard.Instances;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Analytics.Pages;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Dashboard.Components.Charts;
+using Dashboard.Analytics.Charts;
 
 namespace Dashboard.Analytics.Pages;
 

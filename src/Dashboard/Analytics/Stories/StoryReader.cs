@@ -4,6 +4,7 @@ using Dashboard.Analytics;
 using Dashboard.Analytics.Funnel;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Instances;
 
 namespace Dashboard.Analytics.Stories;
 

@@ -5,6 +5,10 @@ using Dashboard.Messages.AgencyZone;
 using Dashboard.Messages.Digests;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.DeliveryLog;
+using Dashboard.Instances;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
 
 namespace Dashboard.Messages.Alerts;
 

@@ -4,6 +4,7 @@ using Dashboard.Access.Rights;
 using Dashboard.Messages.AgencyZone;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Instances;
 
 namespace Dashboard.Messages.Digests;
 

@@ -1,5 +1,6 @@
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Instances;
 
 namespace Dashboard.Messages.Outbox;
 

@@ -1,3 +1,5 @@
+using Dashboard.Instances;
+
 namespace Dashboard.Storage.Migrations;
 
 /// <summary>

@@ -4,11 +4,9 @@ using Dashboard.Access;
 using Dashboard.Access.People;
 using Dashboard.Access.Rights;
 using Dashboard.Access.Sessions;
-using Dashboard.Admin.Keys;
 using Dashboard.Admin.Privacy;
 using Dashboard.Analytics.Funnel;
 using Dashboard.Deliveries;
-using Dashboard.Ingestion.Security;
 using Dashboard.Messages.AgencyZone;
 using Dashboard.Messages.Alerts;
 using Dashboard.Messages.Outbox;
@@ -18,6 +16,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Dashboard.SenderKeys;
 
 namespace Dashboard.Tests.Access.Rights;
 

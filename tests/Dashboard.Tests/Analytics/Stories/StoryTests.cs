@@ -10,6 +10,7 @@ using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Dashboard.Instances;
 
 namespace Dashboard.Tests.Analytics.Stories;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Bunit;
-using Dashboard.Components.Charts;
+using Dashboard.Analytics.Charts;
 
 namespace Dashboard.Tests.Components.Charts;
 

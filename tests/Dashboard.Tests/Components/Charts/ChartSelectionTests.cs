@@ -1,6 +1,6 @@
 using Bunit;
-using Dashboard.Components.Charts;
 using Microsoft.AspNetCore.Components;
+using Dashboard.Analytics.Charts;
 
 namespace Dashboard.Tests.Components.Charts;
 

@@ -1,4 +1,4 @@
-using Dashboard.Components.Charts;
+using Dashboard.Analytics.Charts;
 
 namespace Dashboard.Tests.Components.Charts;
 

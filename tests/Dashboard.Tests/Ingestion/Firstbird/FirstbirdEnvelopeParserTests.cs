@@ -1,7 +1,7 @@
 using System.Text;
 using Dashboard.Analytics;
-using Dashboard.Ingestion.Firstbird;
 using Dashboard.Tests.Fixtures;
+using Dashboard.Senders.Firstbird;
 
 namespace Dashboard.Tests.Ingestion.Firstbird;
 

@@ -1,5 +1,5 @@
-using Dashboard.Ingestion.Idibu;
 using Dashboard.Tests.Fixtures;
+using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Tests.Ingestion.Idibu;
 

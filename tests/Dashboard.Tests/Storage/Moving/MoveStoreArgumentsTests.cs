@@ -1,5 +1,5 @@
-using Dashboard.Storage.Moving;
 using Microsoft.Extensions.Configuration;
+using Dashboard.Moving;
 
 namespace Dashboard.Tests.Storage.Moving;
 

@@ -1,8 +1,9 @@
 using Dashboard.Simulation;
 using Dashboard.Storage;
-using Dashboard.Storage.Moving;
 using Dashboard.Tests.Support;
 using Microsoft.Extensions.Configuration;
+using Dashboard.Instances;
+using Dashboard.Moving;
 
 namespace Dashboard.Tests.Storage.Moving;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using Dashboard.Simulation;
-using Dashboard.Storage.Moving;
 using Dashboard.Tests.Support;
 using Microsoft.Extensions.Configuration;
+using Dashboard.Moving;
 
 namespace Dashboard.Tests.Storage.Moving;
 

@@ -6,9 +6,15 @@ using System.Text.Json.Nodes;
 using Dashboard.Ingestion;
 using Dashboard.Projection;
 using Dashboard.Simulation;
-using Dashboard.Storage.Moving;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.DeliveryLog;
+using Dashboard.Instances;
+using Dashboard.Moving;
+using Dashboard.SenderKeys;
+using Dashboard.Senders;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Tests.Storage.Moving;
 
@@ -30,7 +36,7 @@ public sealed class SqliteToPostgreSqlMoveTests
         var traffic = SampleTrafficGenerator.Generate(new SampleTrafficOptions { Candidates = 40, Seed = 11 });
         Dictionary<string, string> before;
         string cookie, issuedKey, personalToken;
-        Dashboard.Ingestion.Delivery firstIdibu;
+        Dashboard.DeliveryLog.Delivery firstIdibu;
         long lastId;
         await using (var app = new DashboardApplication(sqlite, projection: false))
         {

@@ -1,6 +1,7 @@
 using Dashboard.Storage;
-using Dashboard.Storage.Moving;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Instances;
+using Dashboard.Moving;
 
 namespace Dashboard.Tests.Storage.Moving;
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Dashboard.Instances;
 
 #nullable disable
 
@@ -223,7 +224,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("StatusStageMappings", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Ingestion.AuthFailureCount", b =>
+            modelBuilder.Entity("Dashboard.SenderKeys.AuthFailureCount", b =>
                 {
                     b.Property<string>("Provider")
                         .HasMaxLength(16)
@@ -240,7 +241,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("AuthFailures", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Ingestion.Delivery", b =>
+            modelBuilder.Entity("Dashboard.DeliveryLog.Delivery", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -336,7 +337,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("Deliveries", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Ingestion.EndpointKey", b =>
+            modelBuilder.Entity("Dashboard.SenderKeys.EndpointKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -381,7 +382,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("EndpointKeys", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Ingestion.Security.SenderSettings", b =>
+            modelBuilder.Entity("Dashboard.SenderKeys.SenderSettings", b =>
                 {
                     b.Property<string>("Provider")
                         .HasMaxLength(16)
@@ -411,7 +412,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("SenderSettings", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.FirstbirdEventRow", b =>
+            modelBuilder.Entity("Dashboard.Senders.Firstbird.FirstbirdEventRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -495,7 +496,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("FirstbirdEvents", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuApplicationRow", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuApplicationRow", b =>
                 {
                     b.Property<string>("CandidateId")
                         .HasMaxLength(64)
@@ -524,7 +525,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("IdibuApplications", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuCandidate", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuCandidate", b =>
                 {
                     b.Property<string>("CandidateId")
                         .HasMaxLength(64)
@@ -583,7 +584,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("IdibuCandidates", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuSnapshot", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuSnapshot", b =>
                 {
                     b.Property<long>("DeliveryId")
                         .HasColumnType("bigint");
@@ -606,7 +607,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("IdibuSnapshots", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuStatusDefinition", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuStatusDefinition", b =>
                 {
                     b.Property<string>("StatusKey")
                         .HasMaxLength(160)
@@ -634,7 +635,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("IdibuStatuses", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuStatusObservation", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuStatusObservation", b =>
                 {
                     b.Property<string>("CandidateId")
                         .HasMaxLength(64)
@@ -661,7 +662,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("IdibuStatusObservations", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuVacancy", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuVacancy", b =>
                 {
                     b.Property<string>("VacancyId")
                         .HasMaxLength(64)
@@ -702,7 +703,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("IdibuVacancies", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.QuarantinedEnvelope", b =>
+            modelBuilder.Entity("Dashboard.Senders.Firstbird.QuarantinedEnvelope", b =>
                 {
                     b.Property<long>("DeliveryId")
                         .HasColumnType("bigint");
@@ -725,7 +726,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("QuarantinedEnvelopes", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.ReferralApplication", b =>
+            modelBuilder.Entity("Dashboard.Senders.Firstbird.ReferralApplication", b =>
                 {
                     b.Property<string>("ApplicationId")
                         .HasMaxLength(64)

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Dashboard.Instances;
 
 #nullable disable
 
@@ -259,7 +260,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("StatusStageMappings", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Ingestion.AuthFailureCount", b =>
+            modelBuilder.Entity("Dashboard.SenderKeys.AuthFailureCount", b =>
                 {
                     b.Property<string>("Provider")
                         .HasMaxLength(16)
@@ -276,7 +277,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("AuthFailures", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Ingestion.Delivery", b =>
+            modelBuilder.Entity("Dashboard.DeliveryLog.Delivery", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -372,7 +373,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("Deliveries", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Ingestion.EndpointKey", b =>
+            modelBuilder.Entity("Dashboard.SenderKeys.EndpointKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -417,7 +418,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("EndpointKeys", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Ingestion.Security.SenderSettings", b =>
+            modelBuilder.Entity("Dashboard.SenderKeys.SenderSettings", b =>
                 {
                     b.Property<string>("Provider")
                         .HasMaxLength(16)
@@ -447,7 +448,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("SenderSettings", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.FirstbirdEventRow", b =>
+            modelBuilder.Entity("Dashboard.Senders.Firstbird.FirstbirdEventRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -531,7 +532,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("FirstbirdEvents", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuApplicationRow", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuApplicationRow", b =>
                 {
                     b.Property<string>("CandidateId")
                         .HasMaxLength(64)
@@ -560,7 +561,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("IdibuApplications", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuCandidate", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuCandidate", b =>
                 {
                     b.Property<string>("CandidateId")
                         .HasMaxLength(64)
@@ -624,7 +625,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("IdibuCandidates", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuSnapshot", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuSnapshot", b =>
                 {
                     b.Property<long>("DeliveryId")
                         .HasColumnType("bigint");
@@ -647,7 +648,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("IdibuSnapshots", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuStatusDefinition", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuStatusDefinition", b =>
                 {
                     b.Property<string>("StatusKey")
                         .HasMaxLength(160)
@@ -675,7 +676,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("IdibuStatuses", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuStatusObservation", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuStatusObservation", b =>
                 {
                     b.Property<string>("CandidateId")
                         .HasMaxLength(64)
@@ -702,7 +703,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("IdibuStatusObservations", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuVacancy", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuVacancy", b =>
                 {
                     b.Property<string>("VacancyId")
                         .HasMaxLength(64)
@@ -748,7 +749,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("IdibuVacancies", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.QuarantinedEnvelope", b =>
+            modelBuilder.Entity("Dashboard.Senders.Firstbird.QuarantinedEnvelope", b =>
                 {
                     b.Property<long>("DeliveryId")
                         .HasColumnType("bigint");
@@ -795,7 +796,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                         });
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.ReferralApplication", b =>
+            modelBuilder.Entity("Dashboard.Senders.Firstbird.ReferralApplication", b =>
                 {
                     b.Property<string>("ApplicationId")
                         .HasMaxLength(64)

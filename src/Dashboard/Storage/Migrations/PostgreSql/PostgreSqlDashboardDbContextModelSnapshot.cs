@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using Dashboard.Instances;
 
 #nullable disable
 
@@ -284,7 +285,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("DeliveryQualityQuarters", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Ingestion.AuthFailureCount", b =>
+            modelBuilder.Entity("Dashboard.SenderKeys.AuthFailureCount", b =>
                 {
                     b.Property<string>("Provider")
                         .HasMaxLength(16)
@@ -301,7 +302,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("AuthFailures", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Ingestion.Delivery", b =>
+            modelBuilder.Entity("Dashboard.DeliveryLog.Delivery", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -397,7 +398,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("Deliveries", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Ingestion.EndpointKey", b =>
+            modelBuilder.Entity("Dashboard.SenderKeys.EndpointKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -442,7 +443,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("EndpointKeys", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Ingestion.Security.SenderSettings", b =>
+            modelBuilder.Entity("Dashboard.SenderKeys.SenderSettings", b =>
                 {
                     b.Property<string>("Provider")
                         .HasMaxLength(16)
@@ -850,7 +851,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.FirstbirdEventRow", b =>
+            modelBuilder.Entity("Dashboard.Senders.Firstbird.FirstbirdEventRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -934,7 +935,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("FirstbirdEvents", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuApplicationRow", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuApplicationRow", b =>
                 {
                     b.Property<string>("CandidateId")
                         .HasMaxLength(64)
@@ -963,7 +964,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("IdibuApplications", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuCandidate", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuCandidate", b =>
                 {
                     b.Property<string>("CandidateId")
                         .HasMaxLength(64)
@@ -1027,7 +1028,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("IdibuCandidates", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuSnapshot", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuSnapshot", b =>
                 {
                     b.Property<long>("DeliveryId")
                         .HasColumnType("bigint");
@@ -1050,7 +1051,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("IdibuSnapshots", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuStatusDefinition", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuStatusDefinition", b =>
                 {
                     b.Property<string>("StatusKey")
                         .HasMaxLength(160)
@@ -1078,7 +1079,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("IdibuStatuses", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuStatusObservation", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuStatusObservation", b =>
                 {
                     b.Property<string>("CandidateId")
                         .HasMaxLength(64)
@@ -1105,7 +1106,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("IdibuStatusObservations", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuVacancy", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuVacancy", b =>
                 {
                     b.Property<string>("VacancyId")
                         .HasMaxLength(64)
@@ -1184,7 +1185,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                         });
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.QuarantinedEnvelope", b =>
+            modelBuilder.Entity("Dashboard.Senders.Firstbird.QuarantinedEnvelope", b =>
                 {
                     b.Property<long>("DeliveryId")
                         .HasColumnType("bigint");
@@ -1231,7 +1232,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                         });
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.ReferralApplication", b =>
+            modelBuilder.Entity("Dashboard.Senders.Firstbird.ReferralApplication", b =>
                 {
                     b.Property<string>("ApplicationId")
                         .HasMaxLength(64)

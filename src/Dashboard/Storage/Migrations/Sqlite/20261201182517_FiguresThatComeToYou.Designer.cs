@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Dashboard.Instances;
 
 #nullable disable
 
@@ -248,7 +249,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("StatusStageMappings", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Ingestion.AuthFailureCount", b =>
+            modelBuilder.Entity("Dashboard.SenderKeys.AuthFailureCount", b =>
                 {
                     b.Property<string>("Provider")
                         .HasMaxLength(16)
@@ -265,7 +266,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("AuthFailures", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Ingestion.Delivery", b =>
+            modelBuilder.Entity("Dashboard.DeliveryLog.Delivery", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -359,7 +360,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("Deliveries", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Ingestion.EndpointKey", b =>
+            modelBuilder.Entity("Dashboard.SenderKeys.EndpointKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -402,7 +403,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("EndpointKeys", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Ingestion.Security.SenderSettings", b =>
+            modelBuilder.Entity("Dashboard.SenderKeys.SenderSettings", b =>
                 {
                     b.Property<string>("Provider")
                         .HasMaxLength(16)
@@ -747,7 +748,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.FirstbirdEventRow", b =>
+            modelBuilder.Entity("Dashboard.Senders.Firstbird.FirstbirdEventRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -829,7 +830,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("FirstbirdEvents", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuApplicationRow", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuApplicationRow", b =>
                 {
                     b.Property<string>("CandidateId")
                         .HasMaxLength(64)
@@ -858,7 +859,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("IdibuApplications", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuCandidate", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuCandidate", b =>
                 {
                     b.Property<string>("CandidateId")
                         .HasMaxLength(64)
@@ -922,7 +923,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("IdibuCandidates", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuSnapshot", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuSnapshot", b =>
                 {
                     b.Property<long>("DeliveryId")
                         .HasColumnType("INTEGER");
@@ -945,7 +946,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("IdibuSnapshots", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuStatusDefinition", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuStatusDefinition", b =>
                 {
                     b.Property<string>("StatusKey")
                         .HasMaxLength(160)
@@ -973,7 +974,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("IdibuStatuses", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuStatusObservation", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuStatusObservation", b =>
                 {
                     b.Property<string>("CandidateId")
                         .HasMaxLength(64)
@@ -1000,7 +1001,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("IdibuStatusObservations", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuVacancy", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuVacancy", b =>
                 {
                     b.Property<string>("VacancyId")
                         .HasMaxLength(64)
@@ -1046,7 +1047,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("IdibuVacancies", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.QuarantinedEnvelope", b =>
+            modelBuilder.Entity("Dashboard.Senders.Firstbird.QuarantinedEnvelope", b =>
                 {
                     b.Property<long>("DeliveryId")
                         .HasColumnType("INTEGER");
@@ -1093,7 +1094,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.ReferralApplication", b =>
+            modelBuilder.Entity("Dashboard.Senders.Firstbird.ReferralApplication", b =>
                 {
                     b.Property<string>("ApplicationId")
                         .HasMaxLength(64)

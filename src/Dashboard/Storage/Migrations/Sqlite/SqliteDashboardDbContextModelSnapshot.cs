@@ -4,6 +4,7 @@ using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Dashboard.Instances;
 
 #nullable disable
 
@@ -273,7 +274,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("DeliveryQualityQuarters", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Ingestion.AuthFailureCount", b =>
+            modelBuilder.Entity("Dashboard.SenderKeys.AuthFailureCount", b =>
                 {
                     b.Property<string>("Provider")
                         .HasMaxLength(16)
@@ -290,7 +291,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("AuthFailures", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Ingestion.Delivery", b =>
+            modelBuilder.Entity("Dashboard.DeliveryLog.Delivery", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -384,7 +385,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("Deliveries", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Ingestion.EndpointKey", b =>
+            modelBuilder.Entity("Dashboard.SenderKeys.EndpointKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -427,7 +428,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("EndpointKeys", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Ingestion.Security.SenderSettings", b =>
+            modelBuilder.Entity("Dashboard.SenderKeys.SenderSettings", b =>
                 {
                     b.Property<string>("Provider")
                         .HasMaxLength(16)
@@ -823,7 +824,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("OutboxMessages", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.FirstbirdEventRow", b =>
+            modelBuilder.Entity("Dashboard.Senders.Firstbird.FirstbirdEventRow", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -905,7 +906,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("FirstbirdEvents", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuApplicationRow", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuApplicationRow", b =>
                 {
                     b.Property<string>("CandidateId")
                         .HasMaxLength(64)
@@ -934,7 +935,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("IdibuApplications", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuCandidate", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuCandidate", b =>
                 {
                     b.Property<string>("CandidateId")
                         .HasMaxLength(64)
@@ -998,7 +999,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("IdibuCandidates", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuSnapshot", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuSnapshot", b =>
                 {
                     b.Property<long>("DeliveryId")
                         .HasColumnType("INTEGER");
@@ -1021,7 +1022,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("IdibuSnapshots", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuStatusDefinition", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuStatusDefinition", b =>
                 {
                     b.Property<string>("StatusKey")
                         .HasMaxLength(160)
@@ -1049,7 +1050,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("IdibuStatuses", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuStatusObservation", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuStatusObservation", b =>
                 {
                     b.Property<string>("CandidateId")
                         .HasMaxLength(64)
@@ -1076,7 +1077,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("IdibuStatusObservations", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.IdibuVacancy", b =>
+            modelBuilder.Entity("Dashboard.Senders.Idibu.IdibuVacancy", b =>
                 {
                     b.Property<string>("VacancyId")
                         .HasMaxLength(64)
@@ -1155,7 +1156,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.QuarantinedEnvelope", b =>
+            modelBuilder.Entity("Dashboard.Senders.Firstbird.QuarantinedEnvelope", b =>
                 {
                     b.Property<long>("DeliveryId")
                         .HasColumnType("INTEGER");
@@ -1202,7 +1203,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("Dashboard.Projection.ReadModel.ReferralApplication", b =>
+            modelBuilder.Entity("Dashboard.Senders.Firstbird.ReferralApplication", b =>
                 {
                     b.Property<string>("ApplicationId")
                         .HasMaxLength(64)
