@@ -1,25 +1,26 @@
 using Dashboard.Access;
+using Dashboard.Access.People;
+using Dashboard.Access.SignIn;
+using Dashboard.Access.Tokens;
 using Dashboard.Admin;
 using Dashboard.Analytics;
+using Dashboard.Analytics.Funnel;
 using Dashboard.Components;
 using Dashboard.Deliveries;
+using Dashboard.DeliveryLog;
 using Dashboard.Hosting;
 using Dashboard.Ingestion;
 using Dashboard.Kiosk;
 using Dashboard.Messages;
+using Dashboard.Moving;
 using Dashboard.Projection;
 using Dashboard.SavedViews;
+using Dashboard.SenderKeys;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 using Dashboard.Simulation;
 using Dashboard.Storage;
 using MudBlazor.Services;
-using Dashboard.Access.SignIn;
-using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.Moving;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 var builder = WebApplication.CreateBuilder(AppFolder.Options(args));
 if (args.FirstOrDefault() == "simulate")
@@ -40,9 +41,12 @@ builder.AddStructuredLogging()
     .AddReverseProxy()
     .AddStorage()
     .AddAccess()
+    .AddSenderKeys()
+    .AddDeliveryLog()
     .AddIngestion()
     .AddProjection()
     .AddAnalytics()
+    .AddFunnel()
     .AddDeliveries()
     .AddAdmin()
     .AddMessages()
@@ -53,7 +57,7 @@ builder.Services.AddSingleton<SampleDataLoader>();
 var app = builder.Build();
 await app.PrepareStoreAsync(async () =>
 {
-    await app.SeedEndpointKeysAsync();
+    await app.SeedSenderKeysAsync();
     await app.SeedAccessAsync();
 });
 
@@ -70,10 +74,13 @@ app.MapStaticAssets();
 app.MapOpenApi();
 app.MapHealth();
 app.MapIngestion();
+app.MapSenderKeysApi();
 app.MapAnalyticsApi();
+app.MapFunnelApi();
 app.MapDeliveriesApi();
-app.MapAdminApi();
+app.MapPeopleApi();
 app.MapTokenApi();
+app.MapAdminApi();
 app.MapMessages();
 app.MapSavedViewsApi();
 app.MapKioskAdminApi();

@@ -43,5 +43,5 @@ public class ParsingBenchmarks
     public IdibuParseResult IdibuVacancy() => IdibuPayloadParser.Parse(_vacancy, Json, _vacancyEvent);
 
     [Benchmark]
-    public FirstbirdBatch FirstbirdBatchOfFifty() => FirstbirdEnvelopeParser.Parse(_firstbirdFifty, Json);
+    public FirstbirdDelivery FirstbirdBatchOfFifty() => FirstbirdEnvelopeParser.Parse(_firstbirdFifty, Json);
 }

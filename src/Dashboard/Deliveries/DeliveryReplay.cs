@@ -56,9 +56,7 @@ public sealed class DeliveryReplay(
         foreach (var chunk in ids.Chunk(500))
         {
             var taken = await DeliveryQualityRollup.ProducedByAsync(db, chunk, ct);
-            await db.FirstbirdEvents.Where(e => chunk.Contains(e.DeliveryId)).ExecuteDeleteAsync(ct);
-            await db.QuarantinedEnvelopes.Where(q => chunk.Contains(q.DeliveryId)).ExecuteDeleteAsync(ct);
-            await db.IdibuSnapshots.Where(s => chunk.Contains(s.DeliveryId)).ExecuteDeleteAsync(ct);
+            foreach (var sender in SenderRegistry.All) await sender.ForgetAsync(db, chunk, ct);
             // Above the watermark a delivery waits in the normal case; below it, it is queued on its row.
             queued += await db.Deliveries.Where(d => chunk.Contains(d.Id) && d.Status != DeliveryStatus.Erased).ExecuteUpdateAsync(set => set
                 .SetProperty(d => d.Status, d => d.Id > watermark ? DeliveryStatus.Accepted : DeliveryStatus.Queued)
@@ -106,15 +104,7 @@ public sealed class DeliveryReplay(
     public static async Task<int> EmptyReadModelAndQueueAllAsync(DashboardDbContext db, CancellationToken ct)
     {
         await DeliveryQualityRollup.HoldLogWritersAsync(db, ct);
-        await db.IdibuStatusObservations.ExecuteDeleteAsync(ct);
-        await db.IdibuApplications.ExecuteDeleteAsync(ct);
-        await db.IdibuSnapshots.ExecuteDeleteAsync(ct);
-        await db.IdibuCandidates.ExecuteDeleteAsync(ct);
-        await db.IdibuVacancies.ExecuteDeleteAsync(ct);
-        await db.IdibuStatuses.ExecuteDeleteAsync(ct);
-        await db.FirstbirdEvents.ExecuteDeleteAsync(ct);
-        await db.ReferralApplications.ExecuteDeleteAsync(ct);
-        await db.QuarantinedEnvelopes.ExecuteDeleteAsync(ct);
+        foreach (var sender in SenderRegistry.All) await sender.EmptyAsync(db, ct);
         await ReadModelEpoch.BeginNewAsync(db, ct);
         // The watermark goes back to the start, which queues every delivery in the normal case without touching its
         // row; only rows that say something else (quarantined, failed, queued, a note, a time of their own) are reset.

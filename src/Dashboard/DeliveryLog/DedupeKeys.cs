@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 
 using Dashboard.Senders;
+using Dashboard.Senders.Idibu;
 
 namespace Dashboard.DeliveryLog;
 
@@ -12,7 +13,7 @@ namespace Dashboard.DeliveryLog;
 public static class DedupeKeys
 {
     public static string For(string provider, string? senderDeliveryId, string bodySha256) =>
-        provider == Providers.Idibu && !string.IsNullOrWhiteSpace(senderDeliveryId)
+        provider == IdibuSender.SenderName && !string.IsNullOrWhiteSpace(senderDeliveryId)
             ? $"idibu:id:{Fit(senderDeliveryId)}"
             : $"{provider}:sha256:{bodySha256}";
 

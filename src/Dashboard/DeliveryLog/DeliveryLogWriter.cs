@@ -25,7 +25,7 @@ public sealed class StoreUnavailableException(string message, Exception? inner =
 /// </summary>
 public sealed class DeliveryLogWriter(
     IDbContextFactory<DashboardDbContext> factory,
-    ProjectionSignal projectionSignal,
+    IDeliveryLogListener listener,
     DashboardChanges changes,
     StoreWriteGate writeGate,
     StoreDialect dialect,
@@ -52,7 +52,7 @@ public sealed class DeliveryLogWriter(
     public async Task<DeliveryReceipt> AppendAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         var pending = new PendingWrite(delivery);
-        projectionSignal.Arrived();
+        listener.Arrived();
         if (!_admission.Admits(_queue.Reader.Count) || !_queue.Writer.TryWrite(pending))
             throw new StoreUnavailableException("the delivery log is at capacity");
         try
@@ -97,7 +97,7 @@ public sealed class DeliveryLogWriter(
             // told before its sender is answered, so an answer asked for after that one counts it.
             if (receipts.Any(r => r.Duplicate)) changes.Publish();
             for (var i = 0; i < batch.Count; i++) batch[i].Completion.TrySetResult(receipts[i]);
-            projectionSignal.Notify();
+            listener.Committed();
             instances.Announce(InstanceTopic.Deliveries);
         }
         catch (Exception ex) when (batch.Count > 1 && !cancellationToken.IsCancellationRequested)
@@ -119,12 +119,12 @@ public sealed class DeliveryLogWriter(
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.Database.SetCommandTimeout(TimeSpan.FromSeconds(3));
 
-        using var turn = await writeGate.EnterAsync(cancellationToken);
+        using var hold = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Where instances share a PostgreSQL store, their commits of the log take turns: ids are then handed out in
+        // Where instances share a PostgreSQL store, their commits of the log go one at a time: ids are then handed out in
         // commit order, and the projector, which goes by id, never meets a lower id committed after a higher one it
         // has already projected (a snapshot would then be projected in another order than a rebuild projects it).
-        if (dialect.Provider == DatabaseProvider.PostgreSql)
+        if (dialect.Provider == DatabaseEngine.PostgreSql)
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgreSqlAdvisoryLock.DeliveryLogKey})", cancellationToken);
         var firstInBatch = new Dictionary<string, Delivery>();
         var fresh = new List<Delivery>(batch.Count);

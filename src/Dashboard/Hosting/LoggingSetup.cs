@@ -6,7 +6,7 @@ namespace Dashboard.Hosting;
 
 /// <summary>
 /// Serilog, structured. The request log names the route template, never the path: a webhook path carries its
-/// endpoint key. Framework loggers that print paths are held at Warning for the same reason.
+/// sender key. Framework loggers that print paths are held at Warning for the same reason.
 /// </summary>
 public static class LoggingSetup
 {

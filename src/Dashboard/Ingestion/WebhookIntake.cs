@@ -15,7 +15,7 @@ namespace Dashboard.Ingestion;
 /// firstbird share their addresses, so one misconfigured endpoint must not hold up the correct ones.
 /// </summary>
 public sealed class WebhookIntake(
-    EndpointKeyRing keys,
+    SenderKeyRing keys,
     AuthFailureCounter authFailures,
     AuthFailureThrottle throttle,
     DeliveryLogWriter writer,

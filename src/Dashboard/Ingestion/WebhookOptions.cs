@@ -1,6 +1,8 @@
 using Dashboard.DeliveryLog;
 using Dashboard.SenderKeys;
 using Dashboard.Senders;
+using Dashboard.Senders.Idibu;
+using Dashboard.Senders.Firstbird;
 
 namespace Dashboard.Ingestion;
 
@@ -22,8 +24,8 @@ public sealed class WebhookOptions
 
     public string? SeedKeyFor(string provider) => provider switch
     {
-        Providers.Idibu => Idibu.Key,
-        Providers.Firstbird => Firstbird.Key,
+        IdibuSender.SenderName => Idibu.Key,
+        FirstbirdSender.SenderName => Firstbird.Key,
         _ => null,
     };
 }

@@ -9,7 +9,7 @@ public enum InstanceTopic
     /// <summary>The read model (or the funnel that reads it) moved: open dashboards should refresh.</summary>
     ReadModel,
 
-    /// <summary>Endpoint keys or sender checks changed: caches of them must reload.</summary>
+    /// <summary>Sender keys or sender checks changed: caches of them must reload.</summary>
     SenderSettings,
 
     /// <summary>An agency setting (its time zone) changed: caches of it must reload.</summary>

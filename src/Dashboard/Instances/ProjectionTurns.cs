@@ -29,7 +29,7 @@ public abstract class ProjectionTurns
     /// <summary>The part of the turn other processes see; null where there are none.</summary>
     protected abstract Task<IAsyncDisposable?> TakeSharedAsync(CancellationToken cancellationToken);
 
-    public static ProjectionTurns For(StorageOptions storage) => storage.Provider == DatabaseProvider.PostgreSql
+    public static ProjectionTurns For(StorageOptions storage) => storage.Engine == DatabaseEngine.PostgreSql
         ? new PostgreSqlProjectionTurns(storage.ConnectionString)
         : new LocalProjectionTurns();
 

@@ -19,7 +19,7 @@ public sealed record DeliveryCopyResult(int Copied, int Refreshed, bool ReadMode
 /// stopped at, every delivery in the target is either projected there or waiting, so a second run only has to
 /// carry on. Erased deliveries stay erased tombstones.
 /// </summary>
-public sealed class DeliveryLogCopy(MoveEndpoint source, MoveEndpoint target, int chunkSize, Action<string> report, TimeProvider clock)
+public sealed class DeliveryLogCopy(OpenedStore source, OpenedStore target, int chunkSize, Action<string> report, TimeProvider clock)
 {
     // Bodies go up to a MiB: a chunk also stops at this many body bytes, so a chunk of big ones fits in memory.
     private static readonly System.Globalization.CultureInfo Inv = System.Globalization.CultureInfo.InvariantCulture;
@@ -98,7 +98,7 @@ public sealed class DeliveryLogCopy(MoveEndpoint source, MoveEndpoint target, in
     }
 
     /// <summary>Inserts deliveries with their ids and queues them for the projector, in one transaction.</summary>
-    internal static async Task InsertAsync(MoveEndpoint target, IReadOnlyList<Delivery> deliveries, CancellationToken ct)
+    internal static async Task InsertAsync(OpenedStore target, IReadOnlyList<Delivery> deliveries, CancellationToken ct)
     {
         await using var to = await target.Factory.CreateDbContextAsync(ct);
         to.ChangeTracker.AutoDetectChangesEnabled = false;

@@ -17,7 +17,7 @@ namespace Dashboard.Moving;
 /// between passes: its duplicate count (a sender retried), redaction (retention) and erasure. A PostgreSQL source
 /// can also commit an id after a higher one was copied (two instances writing at once); such a gap is filled here.
 /// </summary>
-public sealed class DeliveryReconciler(MoveEndpoint source, MoveEndpoint target, Action<string> report)
+public sealed class DeliveryReconciler(OpenedStore source, OpenedStore target, Action<string> report)
 {
     private sealed record Fingerprint(long Id, string DedupeKey, int DuplicateCount, DateTime? LastDuplicateAt, DateTime? RedactedAt, bool Erased)
     {

@@ -29,7 +29,7 @@ public static class FigureCheck
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-    public static async Task<FigureCheckResult> CompareAsync(MoveEndpoint source, MoveEndpoint target, CancellationToken ct)
+    public static async Task<FigureCheckResult> CompareAsync(OpenedStore source, OpenedStore target, CancellationToken ct)
     {
         var filters = new List<(string Name, AnalyticsFilter Filter)> { ("no filter", AnalyticsFilter.None) };
         if (await RecentFourWeeksAsync(source, ct) is { } range) filters.Add((range.ToQueryString(), range));
@@ -56,7 +56,7 @@ public static class FigureCheck
         return new FigureCheckResult(differences, compared, sourceStatuses, targetStatuses);
     }
 
-    private static AnalyticsQueryService Queries(MoveEndpoint store) => new(store.Factory, new FunnelDefinitionStore(store.Factory));
+    private static AnalyticsQueryService Queries(OpenedStore store) => new(store.Factory, new FunnelDefinitionStore(store.Factory));
 
     /// <summary>Every analytics endpoint's figures, keyed by its path under <c>/api/analytics/</c>.</summary>
     public static async Task<Dictionary<string, string>> FiguresAsync(IAnalyticsQueries q, AnalyticsFilter f, CancellationToken ct) => new()
@@ -80,7 +80,7 @@ public static class FigureCheck
     private static string Json<T>(T figures) => JsonSerializer.Serialize(figures, Web);
 
     /// <summary>The four weeks up to the newest candidate: a date range that holds data whatever the store's age.</summary>
-    private static async Task<AnalyticsFilter?> RecentFourWeeksAsync(MoveEndpoint source, CancellationToken ct)
+    private static async Task<AnalyticsFilter?> RecentFourWeeksAsync(OpenedStore source, CancellationToken ct)
     {
         await using var db = await source.Factory.CreateDbContextAsync(ct);
         var newest = await db.IdibuCandidates.MaxAsync(c => (DateTime?)c.CreatedAt, ct);
@@ -89,7 +89,7 @@ public static class FigureCheck
         return new AnalyticsFilter(From: to.AddDays(-27), To: to);
     }
 
-    private static async Task<Dictionary<string, int>> StatusesAsync(MoveEndpoint store, CancellationToken ct)
+    private static async Task<Dictionary<string, int>> StatusesAsync(OpenedStore store, CancellationToken ct)
     {
         await using var db = await store.Factory.CreateDbContextAsync(ct);
         var counts = await DeliveryStandings.CountsAsync(db, ct);

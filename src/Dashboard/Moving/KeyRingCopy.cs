@@ -17,9 +17,9 @@ public sealed record RingKey(string FriendlyName, string Xml);
 /// </summary>
 public static class KeyRingCopy
 {
-    public static async Task<IReadOnlyList<RingKey>> ReadAsync(MoveEndpoint store, CancellationToken ct)
+    public static async Task<IReadOnlyList<RingKey>> ReadAsync(OpenedStore store, CancellationToken ct)
     {
-        if (store.Provider == DatabaseProvider.PostgreSql)
+        if (store.Engine == DatabaseEngine.PostgreSql)
         {
             await using var db = await store.Factory.CreateDbContextAsync(ct);
             return await db.DataProtectionKeys.AsNoTracking().OrderBy(k => k.Id)
@@ -34,9 +34,9 @@ public static class KeyRingCopy
     }
 
     /// <summary>Adds the keys the target does not hold yet; returns how many it added.</summary>
-    public static async Task<int> WriteAsync(MoveEndpoint target, IReadOnlyList<RingKey> keys, CancellationToken ct)
+    public static async Task<int> WriteAsync(OpenedStore target, IReadOnlyList<RingKey> keys, CancellationToken ct)
     {
-        if (target.Provider == DatabaseProvider.PostgreSql)
+        if (target.Engine == DatabaseEngine.PostgreSql)
         {
             await using var db = await target.Factory.CreateDbContextAsync(ct);
             var present = (await db.DataProtectionKeys.Select(k => k.FriendlyName).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);

@@ -49,7 +49,7 @@ public sealed record MoveStoreArguments(string ToProvider, string To, string? Fr
             if (provider is null) continue;
             try
             {
-                StorageOptions.ProviderFrom(provider);
+                StorageOptions.EngineFrom(provider);
             }
             catch (InvalidOperationException)
             {

@@ -73,7 +73,7 @@ public static class MoveStoreCommand
     }
 
     /// <summary>The source (the app's own store unless overridden) and the target, or null with the reason.</summary>
-    private static (MoveEndpoint Source, MoveEndpoint Target)? Endpoints(
+    private static (OpenedStore Source, OpenedStore Target)? Endpoints(
         MoveStoreArguments arguments, IConfiguration configuration, string contentRoot, out string? error)
     {
         var overrides = new Dictionary<string, string?>();
@@ -106,7 +106,7 @@ public static class MoveStoreCommand
             return null;
         }
         error = null;
-        return (new MoveEndpoint(from), new MoveEndpoint(to));
+        return (new OpenedStore(from), new OpenedStore(to));
     }
 
     private static async Task WriteSummaryAsync(TextWriter output, MoveReport report, TimeSpan took)

@@ -20,7 +20,7 @@ public static class SettingsCopy
     private static readonly MethodInfo CopyMethod = typeof(SettingsCopy).GetMethod(nameof(CopyAllAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>Returns the rows copied per table.</summary>
-    public static async Task<IReadOnlyDictionary<string, int>> CopyAsync(MoveEndpoint source, MoveEndpoint target, CancellationToken ct)
+    public static async Task<IReadOnlyDictionary<string, int>> CopyAsync(OpenedStore source, OpenedStore target, CancellationToken ct)
     {
         await using var from = await source.Factory.CreateDbContextAsync(ct);
         await using var to = await target.Factory.CreateDbContextAsync(ct);

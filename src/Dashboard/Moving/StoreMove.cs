@@ -25,7 +25,7 @@ public sealed record MoveReport(
 /// figure is compared. Stopped at any point, the same move run again carries on (see <see cref="DeliveryLogCopy"/>).
 /// The source is only read.
 /// </summary>
-public sealed class StoreMove(MoveEndpoint source, MoveEndpoint target, Action<string> report, TimeProvider? clock = null)
+public sealed class StoreMove(OpenedStore source, OpenedStore target, Action<string> report, TimeProvider? clock = null)
 {
     public const int DefaultChunkSize = 2_000;
 

@@ -62,7 +62,7 @@ public static class StoreTables
 
     public static readonly IReadOnlyList<Type> Settings =
     [
-        typeof(EndpointKey), typeof(AuthFailureCount), typeof(SenderSettings), typeof(PersonalToken), typeof(SignInSession), typeof(AuditEntry),
+        typeof(SenderKey), typeof(AuthFailureCount), typeof(SenderSettings), typeof(PersonalToken), typeof(SignInSession), typeof(AuditEntry),
         typeof(FunnelStage), typeof(StatusStageMapping),
         typeof(AgencySetting), typeof(DigestSubscription), typeof(DigestRun), typeof(OutboxMessage), typeof(AlertRule), typeof(AlertEvent),
         typeof(AlertRound), typeof(SavedView), typeof(KioskScreen),

@@ -186,76 +186,63 @@ public sealed class DeliveryProjector(
             .OrderBy(d => d.Id)
             .Select(d => new WaitingDelivery(d.Id, d.Provider, d.ReceivedAt, d.ContentType, d.EventHeader, d.Body, d.BodySha256, d.Status))
             .ToListAsync(cancellationToken);
-        var parsed = deliveries.AsParallel().AsOrdered().Select(Parse).ToList();
-        var rows = await ProjectionBatchRows.LoadAsync(db, ids,
-            parsed.Select(p => p.Idibu?.Delivery).OfType<IdibuDelivery>().ToList(),
-            parsed.Select(p => p.Firstbird).OfType<FirstbirdBatch>().Where(b => b.QuarantineReason is null).ToList(),
-            cancellationToken);
-        var idibu = new IdibuProjection(rows);
-        var firstbird = new FirstbirdProjection(rows);
-        var verdicts = parsed.Select(p => ProjectOne(p, idibu, firstbird)).ToList();
+        // The parser may have changed since a delivery was accepted; today's parser decides.
+        var parsed = deliveries.AsParallel().AsOrdered()
+            .Select(d => SenderRegistry.Find(d.Provider) is { } sender ? new ParsedDelivery(d, sender, sender.Parse(d)) : new ParsedDelivery(d, null, null))
+            .ToList();
+        var batches = new List<ISenderBatch>();
+        var batchOf = new Dictionary<ISender, ISenderBatch>();
+        foreach (var sender in SenderRegistry.All)
+        {
+            var batch = sender.StartBatch();
+            await batch.LoadAsync(db, ids, parsed.Where(p => p.Sender == sender).Select(p => p.Parsed!).ToList(), cancellationToken);
+            batches.Add(batch);
+            batchOf[sender] = batch;
+        }
+        var verdicts = parsed.Select(p => new DeliveryVerdict(p.Delivery, p.Sender is null
+            ? $"unknown provider '{p.Delivery.Provider}'"
+            : batchOf[p.Sender].Apply(p.Delivery, p.Parsed!))).ToList();
 
-        var version = await StampChangesAsync(db, rows, cancellationToken);
-        var counted = await ProjectionQualityDeltas.OfAsync(db, verdicts, rows, cancellationToken);
+        var version = await StampChangesAsync(db, batches, cancellationToken);
+        var counted = await QualityDeltasAsync(db, verdicts, batches, cancellationToken);
         var highest = deliveries.Where(d => d.Status == DeliveryStatus.Accepted).Select(d => (long?)d.Id).Max();
         var now = clock.GetUtcNow().UtcDateTime;
-        using var turn = await writeGate.EnterAsync(cancellationToken);
+        using var hold = await writeGate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await ProjectionBatchWriter.WriteAsync(db, rows, verdicts, version, highest, now, cancellationToken);
+        var sql = new SetStatements(db);
+        foreach (var batch in batches) await batch.WriteAsync(sql, cancellationToken);
+        await ProjectionBatchWriter.WriteAsync(sql, verdicts, version, highest, now, cancellationToken);
         await DeliveryQualityRollup.AddAsync(db, counted, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Gives the batch the next read-model version and stamps it on every candidate and referral application of the
-    /// batch and every vacancy it added or changed, so figures kept in memory catch up by reading just those. Returns
-    /// the version, or null when the batch changed none of them.
+    /// Gives the batch the next read-model version and lets each sender stamp it on the rows the batch changed, so
+    /// figures kept in memory catch up by reading just those. Returns the version, or null when the batch changed none.
     /// </summary>
-    private static async Task<long?> StampChangesAsync(DashboardDbContext db, ProjectionBatchRows rows, CancellationToken ct)
+    private static async Task<long?> StampChangesAsync(DashboardDbContext db, IReadOnlyList<ISenderBatch> batches, CancellationToken ct)
     {
-        var candidates = rows.Candidates.Values.OfType<IdibuCandidate>().ToList();
-        var vacancies = rows.Vacancies.Values.OfType<IdibuVacancy>().Where(rows.IsAddedOrChanged).ToList();
-        var referrals = rows.Referrals.Values.OfType<ReferralApplication>().ToList();
-        if (candidates.Count == 0 && vacancies.Count == 0 && referrals.Count == 0) return null;
+        if (!batches.Any(b => b.HasChanges)) return null;
 
         // The migration that made the clock put its row in; a store that lost it gets it back rather than stop projecting.
         var version = (await db.ReadModelClock.AsNoTracking().Where(c => c.Id == ReadModelClock.SingleRowId)
             .Select(c => (long?)c.Version).SingleOrDefaultAsync(ct) ?? 0) + 1;
-        foreach (var candidate in candidates) candidate.ChangeVersion = version;
-        foreach (var vacancy in vacancies) vacancy.ChangeVersion = version;
-        foreach (var referral in referrals) referral.ChangeVersion = version;
+        foreach (var batch in batches) batch.Stamp(version);
         return version;
     }
 
-    private sealed record ParsedDelivery(WaitingDelivery Delivery, IdibuParseResult? Idibu, FirstbirdBatch? Firstbird);
-
-    private static ParsedDelivery Parse(WaitingDelivery delivery) => delivery.Provider switch
+    /// <summary>What the batch changes in the data-quality counts: the deliveries it quarantined, and what each sender counts.</summary>
+    private static async Task<List<QualityDelta>> QualityDeltasAsync(
+        DashboardDbContext db, IReadOnlyList<DeliveryVerdict> verdicts, IReadOnlyList<ISenderBatch> batches, CancellationToken ct)
     {
-        Providers.Idibu => new(delivery, IdibuPayloadParser.Parse(delivery.Body, delivery.ContentType, delivery.EventHeader), null),
-        Providers.Firstbird => new(delivery, null, FirstbirdEnvelopeParser.Parse(delivery.Body, delivery.ContentType)),
-        _ => new(delivery, null, null),
-    };
-
-    // The parser may have changed since the delivery was accepted; today's parser decides.
-    private static DeliveryVerdict ProjectOne(ParsedDelivery parsed, IdibuProjection idibu, FirstbirdProjection firstbird)
-    {
-        var delivery = parsed.Delivery;
-        switch (delivery.Provider)
-        {
-            case Providers.Idibu:
-                if (parsed.Idibu!.Delivery is not { } snapshot) return new(delivery, parsed.Idibu.QuarantineReason ?? "not understood");
-                idibu.Apply(delivery, snapshot);
-                return new(delivery, null);
-            case Providers.Firstbird:
-                var batch = parsed.Firstbird!;
-                if (batch.QuarantineReason is not null || batch.UnderstoodCount == 0)
-                    return new(delivery, batch.QuarantineReason ?? "no event in the batch could be understood");
-                firstbird.Apply(delivery, batch);
-                return new(delivery, null);
-            default:
-                return new(delivery, $"unknown provider '{delivery.Provider}'");
-        }
+        var received = verdicts.ToDictionary(v => v.Delivery.Id, v => (v.Delivery.ReceivedAt, v.Quarantined));
+        var deltas = verdicts.Where(v => v.Quarantined)
+            .Select(v => new QualityDelta(QualityDelta.QuarterOf(v.Delivery.ReceivedAt), Quarantined: 1)).ToList();
+        foreach (var batch in batches) deltas.AddRange(await batch.QualityDeltasAsync(db, received, ct));
+        return deltas;
     }
+
+    private sealed record ParsedDelivery(WaitingDelivery Delivery, ISender? Sender, object? Parsed);
 
     private async Task MarkFailedAsync(long id, string reason, CancellationToken cancellationToken)
     {

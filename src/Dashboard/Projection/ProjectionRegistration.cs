@@ -1,7 +1,6 @@
 using Dashboard.Instances;
 using Dashboard.Storage;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
+using Dashboard.DeliveryLog;
 
 namespace Dashboard.Projection;
 
@@ -20,6 +19,7 @@ public static class ProjectionRegistration
             });
             return signal;
         });
+        builder.Services.AddSingleton<IDeliveryLogListener>(sp => sp.GetRequiredService<ProjectionSignal>());
         builder.Services.AddSingleton(sp => ProjectionTurns.For(sp.GetRequiredService<StorageOptions>()));
         builder.Services.AddSingleton<DashboardChanges>();
         builder.Services.AddSingleton<DeliveryProjector>();

@@ -1,11 +1,9 @@
-using Dashboard.Instances;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
+using Dashboard.DeliveryLog;
 
 namespace Dashboard.Projection;
 
 /// <summary>Wakes the projector when new deliveries are committed; many notifications fold into one wake-up.</summary>
-public sealed class ProjectionSignal
+public sealed class ProjectionSignal : IDeliveryLogListener
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
     private long _lastNotifiedAt = Environment.TickCount64;
@@ -19,8 +17,9 @@ public sealed class ProjectionSignal
     public bool QuietFor(TimeSpan period) =>
         Environment.TickCount64 - Math.Max(Interlocked.Read(ref _lastNotifiedAt), Interlocked.Read(ref _lastArrivedAt)) >= period.TotalMilliseconds;
 
-    /// <summary>A delivery was handed to the log and waits for its commit.</summary>
     public void Arrived() => Interlocked.Exchange(ref _lastArrivedAt, Environment.TickCount64);
+
+    void IDeliveryLogListener.Committed() => Notify();
 
     public void Notify()
     {

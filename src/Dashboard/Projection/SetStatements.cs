@@ -15,7 +15,7 @@ namespace Dashboard.Projection;
 /// <c>ON CONFLICT … DO UPDATE</c> for an upsert. Values go as parameters of
 /// their own CLR type (instants in UTC, as the context's converter keeps them), which both drivers store as EF does.
 /// </summary>
-internal sealed class SetStatements(DashboardDbContext db)
+public sealed class SetStatements(DashboardDbContext db)
 {
     // Both drivers find a named parameter by a linear search, so binding and preparing grow with the square of a
     // statement's parameters. SQLite runs in the process and has no round trip to share: one row a statement, prepared

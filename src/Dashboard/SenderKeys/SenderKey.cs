@@ -7,7 +7,7 @@ namespace Dashboard.SenderKeys;
 /// A secret that opens one sender's webhook URL. Only its SHA-256 is stored: keys carry at least 128 random bits,
 /// so a fast hash is enough and lets the check run on every request without a slow KDF.
 /// </summary>
-public sealed class EndpointKey
+public sealed class SenderKey
 {
     public int Id { get; set; }
     public required string Provider { get; set; }
@@ -27,9 +27,9 @@ public sealed class EndpointKey
     public bool IsLiveAt(DateTime utcNow) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > utcNow);
 }
 
-internal sealed class EndpointKeyConfiguration : IEntityTypeConfiguration<EndpointKey>
+internal sealed class SenderKeyConfiguration : IEntityTypeConfiguration<SenderKey>
 {
-    public void Configure(EntityTypeBuilder<EndpointKey> entity)
+    public void Configure(EntityTypeBuilder<SenderKey> entity)
     {
         entity.ToTable("EndpointKeys");
         entity.Property(k => k.Provider).HasMaxLength(16);
@@ -37,23 +37,5 @@ internal sealed class EndpointKeyConfiguration : IEntityTypeConfiguration<Endpoi
         entity.HasIndex(k => k.KeyHash).IsUnique();
         entity.Property(k => k.Hint).HasMaxLength(16);
         entity.Property(k => k.Origin).HasMaxLength(32);
-    }
-}
-
-/// <summary>Rejected webhook requests per sender per hour: counted, never stored as deliveries.</summary>
-public sealed class AuthFailureCount
-{
-    public required string Provider { get; set; }
-    public DateTime HourStart { get; set; }
-    public long Count { get; set; }
-}
-
-internal sealed class AuthFailureCountConfiguration : IEntityTypeConfiguration<AuthFailureCount>
-{
-    public void Configure(EntityTypeBuilder<AuthFailureCount> entity)
-    {
-        entity.ToTable("AuthFailures");
-        entity.HasKey(a => new { a.Provider, a.HourStart });
-        entity.Property(a => a.Provider).HasMaxLength(16);
     }
 }

@@ -7,11 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.SenderKeys;
 
 /// <summary>
-/// The live endpoint keys, held in memory as hashes so that checking a request costs no database round trip.
+/// The live sender keys, held in memory as hashes so that checking a request costs no database round trip.
 /// Reloaded whenever keys change, here or (told through <see cref="InstanceMessages"/>) on another instance, and
 /// every half minute in case such a message was lost.
 /// </summary>
-public sealed class EndpointKeyRing
+public sealed class SenderKeyRing
 {
     private readonly IDbContextFactory<DashboardDbContext> factory;
     private readonly TimeProvider clock;
@@ -21,7 +21,7 @@ public sealed class EndpointKeyRing
     private long _loadedAtTicks;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
 
-    public EndpointKeyRing(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock, InstanceMessages instances)
+    public SenderKeyRing(IDbContextFactory<DashboardDbContext> factory, TimeProvider clock, InstanceMessages instances)
     {
         this.factory = factory;
         this.clock = clock;
@@ -61,7 +61,7 @@ public sealed class EndpointKeyRing
         try
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            _keys = await db.EndpointKeys.AsNoTracking()
+            _keys = await db.SenderKeys.AsNoTracking()
                 .Where(k => k.RevokedAt == null)
                 .Select(k => new LiveKey(k.Provider, k.KeyHash, k.ExpiresAt))
                 .ToArrayAsync(cancellationToken);
@@ -78,8 +78,8 @@ public sealed class EndpointKeyRing
     {
         var hash = Hash(key);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (await db.EndpointKeys.AnyAsync(k => k.KeyHash == hash, cancellationToken)) return;
-        db.EndpointKeys.Add(new EndpointKey
+        if (await db.SenderKeys.AnyAsync(k => k.KeyHash == hash, cancellationToken)) return;
+        db.SenderKeys.Add(new SenderKey
         {
             Provider = provider,
             KeyHash = hash,

@@ -7,7 +7,7 @@ namespace Dashboard.Senders;
 /// (<c>2017-06-28 15:57:55</c>, taken as UTC), firstbird's space-separated <c>1970-01-01 12:00:00.000Z</c>, offsets with
 /// no colon (<c>+0139</c>) and plain dates (<c>2020-01-01</c>).
 /// </summary>
-public static class ProviderDates
+public static class SenderDates
 {
     private static readonly string[] Formats =
     [

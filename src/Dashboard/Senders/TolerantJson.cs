@@ -72,7 +72,7 @@ public static class TolerantJson
         };
     }
 
-    public static DateTimeOffset? Date(this JsonElement element, string name) => ProviderDates.Parse(element.Text(name));
+    public static DateTimeOffset? Date(this JsonElement element, string name) => SenderDates.Parse(element.Text(name));
 
     public static IEnumerable<JsonElement> Array(this JsonElement element, string name) =>
         element.Property(name) is { ValueKind: JsonValueKind.Array } value ? value.EnumerateArray() : [];

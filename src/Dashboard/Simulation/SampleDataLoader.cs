@@ -9,6 +9,8 @@ using Dashboard.DeliveryLog;
 using Dashboard.Instances;
 using Dashboard.SenderKeys;
 using Dashboard.Senders;
+using Dashboard.Senders.Idibu;
+using Dashboard.Senders.Firstbird;
 
 namespace Dashboard.Simulation;
 
@@ -17,7 +19,7 @@ namespace Dashboard.Simulation;
 /// idibu and firstbird would send it, with keys that exist only for the run.
 /// </summary>
 public sealed class SampleDataLoader(
-    IServer server, EndpointKeyRing keys, IDbContextFactory<DashboardDbContext> factory, ActingPerson acting, TimeProvider clock,
+    IServer server, SenderKeyRing keys, IDbContextFactory<DashboardDbContext> factory, ActingPerson acting, TimeProvider clock,
     ILogger<SampleDataLoader> logger)
 {
     public const int DefaultCandidates = 200;
@@ -32,9 +34,9 @@ public sealed class SampleDataLoader(
             Seed = Environment.TickCount,
             Start = clock.GetUtcNow().Date.AddDays(-56),
         });
-        var idibuKey = EndpointKeyRing.NewKey();
-        var firstbirdKey = EndpointKeyRing.NewKey();
-        await AddTemporaryKeysAsync([(Providers.Idibu, idibuKey), (Providers.Firstbird, firstbirdKey)], cancellationToken);
+        var idibuKey = SenderKeyRing.NewKey();
+        var firstbirdKey = SenderKeyRing.NewKey();
+        await AddTemporaryKeysAsync([(IdibuSender.SenderName, idibuKey), (FirstbirdSender.SenderName, firstbirdKey)], cancellationToken);
         try
         {
             using var client = new HttpClient { BaseAddress = OwnAddress(), Timeout = TimeSpan.FromSeconds(30) };
@@ -66,9 +68,9 @@ public sealed class SampleDataLoader(
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var (provider, key) in temporary)
         {
-            db.EndpointKeys.Add(new EndpointKey
+            db.SenderKeys.Add(new SenderKey
             {
-                Provider = provider, KeyHash = EndpointKeyRing.Hash(key), Hint = EndpointKeyRing.HintOf(key), Origin = "sample-data",
+                Provider = provider, KeyHash = SenderKeyRing.Hash(key), Hint = SenderKeyRing.HintOf(key), Origin = "sample-data",
                 CreatedAt = now, ExpiresAt = now.AddHours(1),
             });
         }
@@ -80,7 +82,7 @@ public sealed class SampleDataLoader(
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.EndpointKeys.Where(k => k.Origin == "sample-data" && k.RevokedAt == null)
+        await db.SenderKeys.Where(k => k.Origin == "sample-data" && k.RevokedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(k => k.RevokedAt, now), ct);
         await keys.ReloadAsync(ct);
     }

@@ -23,7 +23,7 @@ namespace Dashboard.Storage;
 public abstract class DashboardDbContext(DbContextOptions options) : IdentityDbContext<DashboardUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Delivery> Deliveries => Set<Delivery>();
-    public DbSet<EndpointKey> EndpointKeys => Set<EndpointKey>();
+    public DbSet<SenderKey> SenderKeys => Set<SenderKey>();
     public DbSet<AuthFailureCount> AuthFailures => Set<AuthFailureCount>();
 
     public DbSet<IdibuCandidate> IdibuCandidates => Set<IdibuCandidate>();

@@ -11,7 +11,7 @@ namespace Dashboard.Storage;
 
 public sealed class PostgreSqlDialect(StorageOptions options) : StoreDialect
 {
-    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+    public override DatabaseEngine Provider => DatabaseEngine.PostgreSql;
 
     // bytea has its own position(); the text is matched as the UTF-8 bytes a sender would have written.
     public override IQueryable<Delivery> DeliveriesContaining(DashboardDbContext db, string text) =>

@@ -9,7 +9,7 @@ namespace Dashboard.Storage;
 
 public sealed class SqliteDialect(IDbContextFactory<DashboardDbContext> factory) : StoreDialect
 {
-    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    public override DatabaseEngine Provider => DatabaseEngine.Sqlite;
 
     // The body is stored as bytes; SQLite reads them as UTF-8 text when cast.
     public override IQueryable<Delivery> DeliveriesContaining(DashboardDbContext db, string text) =>

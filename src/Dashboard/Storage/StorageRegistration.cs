@@ -19,7 +19,7 @@ public static class StorageRegistration
         services.AddSingleton<InstanceMessages>();
         var dataProtection = services.AddDataProtection().SetApplicationName("recruitment-dashboard");
 
-        if (options.Provider == DatabaseProvider.PostgreSql)
+        if (options.Engine == DatabaseEngine.PostgreSql)
         {
             services.AddPooledDbContextFactory<PostgreSqlDashboardDbContext>(o => o.UseDashboardPostgreSql(options.ConnectionString));
             services.AddSingleton<IDbContextFactory<DashboardDbContext>, DashboardContextFactory<PostgreSqlDashboardDbContext>>();
@@ -66,7 +66,7 @@ public static class StorageRegistration
 
     private static async Task<IAsyncDisposable> StartUpTurnAsync(StorageOptions options)
     {
-        if (options.Provider != DatabaseProvider.PostgreSql) return NoTurn.Instance;
+        if (options.Engine != DatabaseEngine.PostgreSql) return NoTurn.Instance;
         try
         {
             return await PostgreSqlAdvisoryLock.TakeAsync(options.ConnectionString, PostgreSqlAdvisoryLock.StartUpKey, CancellationToken.None);

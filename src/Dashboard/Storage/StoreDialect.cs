@@ -13,7 +13,7 @@ namespace Dashboard.Storage;
 /// </summary>
 public abstract class StoreDialect
 {
-    public abstract DatabaseProvider Provider { get; }
+    public abstract DatabaseEngine Provider { get; }
 
     /// <summary>Deliveries whose raw body contains <paramref name="text"/> (UTF-8, case-sensitive, as the sender wrote it).</summary>
     public abstract IQueryable<Delivery> DeliveriesContaining(DashboardDbContext db, string text);
@@ -24,9 +24,9 @@ public abstract class StoreDialect
     /// <summary>A private copy of the whole store, for what-if work that must not touch the live one.</summary>
     public abstract Task<ScratchStore> CopyAsync(CancellationToken ct);
 
-    public static StoreDialect For(StorageOptions options, IDbContextFactory<DashboardDbContext> factory) => options.Provider switch
+    public static StoreDialect For(StorageOptions options, IDbContextFactory<DashboardDbContext> factory) => options.Engine switch
     {
-        DatabaseProvider.PostgreSql => new PostgreSqlDialect(options),
+        DatabaseEngine.PostgreSql => new PostgreSqlDialect(options),
         _ => new SqliteDialect(factory),
     };
 }

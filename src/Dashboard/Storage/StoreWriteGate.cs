@@ -3,7 +3,7 @@ using Dashboard.Instances;
 namespace Dashboard.Storage;
 
 /// <summary>
-/// SQLite has one writer at a time. The delivery log and the projector take turns here, in the process, instead of
+/// SQLite has one writer at a time. The delivery log and the projector wait for each other here, in the process, instead of
 /// colliding on the database lock: a writer that finds the lock taken is put to sleep by the driver for a fixed
 /// interval, which shows as a latency spike on the webhook answer. Waiting on this gate wakes it the moment the
 /// other's commit is done.
@@ -15,10 +15,10 @@ public sealed class StoreWriteGate
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
-        return new Turn(_gate);
+        return new Hold(_gate);
     }
 
-    private sealed class Turn(SemaphoreSlim gate) : IDisposable
+    private sealed class Hold(SemaphoreSlim gate) : IDisposable
     {
         private int _released;
 

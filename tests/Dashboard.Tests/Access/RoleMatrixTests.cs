@@ -24,8 +24,8 @@ public sealed partial class RoleMatrixTests : IAsyncLifetime
         /// <summary>Anyone, signed in or not (sign-in pages, health, forms guarded by antiforgery, the page framework).</summary>
         Anyone,
 
-        /// <summary>Nobody by person: the endpoint key in the URL is the credential.</summary>
-        EndpointKey,
+        /// <summary>Nobody by person: the sender key in the URL is the credential.</summary>
+        SenderKey,
 
         /// <summary>Any enabled person (Recruiter or Admin), by cookie or, on the API, by token.</summary>
         Person,
@@ -52,9 +52,9 @@ public sealed partial class RoleMatrixTests : IAsyncLifetime
         ["GET /messages/unsubscribe"] = Allowed.Anyone,
         ["POST /messages/unsubscribe"] = Allowed.Anyone,
 
-        ["POST /webhooks/idibu/{key}"] = Allowed.EndpointKey,
-        ["POST /webhooks/firstbird/{key}"] = Allowed.EndpointKey,
-        ["POST /webhooks/{provider:regex(^(idibu|firstbird)$)}"] = Allowed.EndpointKey,
+        ["POST /webhooks/idibu/{key}"] = Allowed.SenderKey,
+        ["POST /webhooks/firstbird/{key}"] = Allowed.SenderKey,
+        ["POST /webhooks/{provider:regex(^(idibu|firstbird)$)}"] = Allowed.SenderKey,
 
         ["GET /api/analytics/sources"] = Allowed.Person,
         ["GET /api/analytics/locations"] = Allowed.Person,
@@ -207,7 +207,7 @@ public sealed partial class RoleMatrixTests : IAsyncLifetime
         return allowed switch
         {
             Allowed.Anyone => Answer.Through,
-            Allowed.EndpointKey => Answer.Unauthenticated,
+            Allowed.SenderKey => Answer.Unauthenticated,
             _ when signedOut => isPage ? Answer.SignInPage : Answer.Unauthenticated,
             Allowed.Person => Answer.Through,
             Allowed.PersonByCookie => caller.ByToken ? Answer.Forbidden : Answer.Through,

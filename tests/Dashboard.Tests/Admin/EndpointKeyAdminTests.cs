@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
+using Dashboard.SenderKeys;
+
 namespace Dashboard.Tests.Admin;
 
 public sealed class EndpointKeyAdminTests : IDisposable
@@ -26,8 +28,8 @@ public sealed class EndpointKeyAdminTests : IDisposable
     public async Task AfterRotationBothKeysWorkUntilTheGracePeriodEndsThenOnlyTheNewOne()
     {
         var admin = _app.CreateApiClient();
-        var created = await (await admin.PostAsync("/api/admin/keys/idibu", null)).Content.ReadFromJsonAsync<AdminEndpoints.IssuedKeyAnswer>();
-        var rotated = await (await admin.PostAsync("/api/admin/keys/idibu/rotate?graceHours=24", null)).Content.ReadFromJsonAsync<AdminEndpoints.IssuedKeyAnswer>();
+        var created = await (await admin.PostAsync("/api/admin/keys/idibu", null)).Content.ReadFromJsonAsync<SenderKeyEndpoints.IssuedKeyAnswer>();
+        var rotated = await (await admin.PostAsync("/api/admin/keys/idibu/rotate?graceHours=24", null)).Content.ReadFromJsonAsync<SenderKeyEndpoints.IssuedKeyAnswer>();
 
         Assert.EndsWith($"/webhooks/idibu/{rotated!.Key}", rotated.WebhookUrl);
         Assert.Equal(HttpStatusCode.OK, await PostWith(created!.Key, "before-grace-old"));
@@ -44,14 +46,14 @@ public sealed class EndpointKeyAdminTests : IDisposable
     public async Task ARevokedKeyAnswers401AtOnce()
     {
         var admin = _app.CreateApiClient();
-        var key = await (await admin.PostAsync("/api/admin/keys/firstbird", null)).Content.ReadFromJsonAsync<AdminEndpoints.IssuedKeyAnswer>();
+        var key = await (await admin.PostAsync("/api/admin/keys/firstbird", null)).Content.ReadFromJsonAsync<SenderKeyEndpoints.IssuedKeyAnswer>();
         var batch = new FirstbirdBatchBuilder().Received("a1", "2026-03-01 10:00:00.000Z").Build();
         Assert.Equal(HttpStatusCode.OK, (await _app.CreateClient().PostFirstbirdAsync(batch, key!.Key)).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/keys/{key.Id}")).StatusCode);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await _app.CreateClient().PostFirstbirdAsync(batch, key.Key)).StatusCode);
-        var listed = await admin.GetFromJsonAsync<AdminEndpoints.KeysAnswer>("/api/admin/keys/firstbird");
+        var listed = await admin.GetFromJsonAsync<SenderKeyEndpoints.KeysAnswer>("/api/admin/keys/firstbird");
         Assert.False(listed!.Keys.Single(k => k.Id == key.Id).Live);
         Assert.DoesNotContain(key.Key, await admin.GetStringAsync("/api/admin/keys/firstbird"));
     }
@@ -96,8 +98,8 @@ public sealed class EndpointKeyAdminTests : IDisposable
     public async Task EveryKeyActionIsAuditedWithoutTheKey()
     {
         var admin = _app.CreateApiClient();
-        var created = await (await admin.PostAsync("/api/admin/keys/idibu", null)).Content.ReadFromJsonAsync<AdminEndpoints.IssuedKeyAnswer>();
-        var rotated = await (await admin.PostAsync("/api/admin/keys/idibu/rotate", null)).Content.ReadFromJsonAsync<AdminEndpoints.IssuedKeyAnswer>();
+        var created = await (await admin.PostAsync("/api/admin/keys/idibu", null)).Content.ReadFromJsonAsync<SenderKeyEndpoints.IssuedKeyAnswer>();
+        var rotated = await (await admin.PostAsync("/api/admin/keys/idibu/rotate", null)).Content.ReadFromJsonAsync<SenderKeyEndpoints.IssuedKeyAnswer>();
         await admin.DeleteAsync($"/api/admin/keys/{created!.Id}");
 
         var audit = (await admin.GetFromJsonAsync<List<AuditRow>>("/api/admin/audit?action=key."))!;

@@ -28,12 +28,12 @@ public sealed class ReplayAndRebuildTests : IDisposable
         var admin = _app.CreateApiClient();
 
         var dryRun = await (await admin.PostAsync("/api/admin/deliveries/replay?provider=firstbird&dryRun=true", null))
-            .Content.ReadFromJsonAsync<Dashboard.Admin.AdminEndpoints.ReplayAnswer>();
+            .Content.ReadFromJsonAsync<Dashboard.Deliveries.DeliveriesEndpoints.ReplayAnswer>();
         Assert.True(dryRun!.Matching > 0);
         Assert.Equal(0, dryRun.Replayed);
 
         var replay = await (await admin.PostAsync("/api/admin/deliveries/replay?provider=firstbird", null))
-            .Content.ReadFromJsonAsync<Dashboard.Admin.AdminEndpoints.ReplayAnswer>();
+            .Content.ReadFromJsonAsync<Dashboard.Deliveries.DeliveriesEndpoints.ReplayAnswer>();
         Assert.Equal(dryRun.Matching, replay!.Replayed);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("/api/admin/deliveries/1/replay", null)).StatusCode);
         await _app.ProjectAsync();
@@ -87,7 +87,7 @@ public sealed class ReplayAndRebuildTests : IDisposable
         var before = await admin.GetStringAsync("/api/analytics/sources");
 
         var dryRun = await (await admin.PostAsync("/api/admin/deliveries/replay?status=quarantined&dryRun=true", null))
-            .Content.ReadFromJsonAsync<Dashboard.Admin.AdminEndpoints.ReplayAnswer>();
+            .Content.ReadFromJsonAsync<Dashboard.Deliveries.DeliveriesEndpoints.ReplayAnswer>();
         Assert.Equal(before, await admin.GetStringAsync("/api/analytics/sources"));
         Assert.Equal(1, dryRun!.Matching);
         var predicted = Assert.Single(dryRun.WouldChange!, c => c.Figure == "sources");

@@ -5,7 +5,7 @@ using Dashboard.Senders;
 
 namespace Dashboard.Tests.Ingestion;
 
-public sealed class ProviderDatesTests
+public sealed class SenderDatesTests
 {
     [Theory]
     [InlineData("2024-10-17T16:53:12+02:00", "2024-10-17T14:53:12Z")]
@@ -16,7 +16,7 @@ public sealed class ProviderDatesTests
     [InlineData(" 2024-10-17T16:53:12.123456+02:00 ", "2024-10-17T14:53:12.123456Z")]
     public void EveryDocumentedFormatReadsAsUtc(string text, string expectedUtc)
     {
-        Assert.True(ProviderDates.TryParse(text, out var value));
+        Assert.True(SenderDates.TryParse(text, out var value));
         Assert.Equal(DateTimeOffset.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture), value);
         Assert.Equal(TimeSpan.Zero, value.Offset);
     }
@@ -24,12 +24,12 @@ public sealed class ProviderDatesTests
     [Fact]
     public void FirstbirdsDocumentedPointsDateFallsBeforeYearOneAndIsRefusedNotWrapped() =>
         // 01:01 at +01:39 is 23:22 on the day before 0001-01-01 in UTC: no such instant exists.
-        Assert.False(ProviderDates.TryParse("0001-01-01T01:01:00.000+0139", out _));
+        Assert.False(SenderDates.TryParse("0001-01-01T01:01:00.000+0139", out _));
 
     [Fact]
     public void PlusHhmmOffsetsAreRead()
     {
-        Assert.True(ProviderDates.TryParse("2023-05-01T10:00:00.000+0130", out var value));
+        Assert.True(SenderDates.TryParse("2023-05-01T10:00:00.000+0130", out var value));
         Assert.Equal(new DateTimeOffset(2023, 5, 1, 8, 30, 0, TimeSpan.Zero), value);
     }
 
@@ -40,10 +40,10 @@ public sealed class ProviderDatesTests
     [InlineData("2024-02-30T10:00:00Z")]
     [InlineData("17/10/2024")]
     [InlineData(null)]
-    public void InvalidDatesAreRefused(string? text) => Assert.False(ProviderDates.TryParse(text, out _));
+    public void InvalidDatesAreRefused(string? text) => Assert.False(SenderDates.TryParse(text, out _));
 
     [Fact]
-    public void PlainDatesBecomeDateOnly() => Assert.Equal(new DateOnly(2020, 1, 1), ProviderDates.ParseDate("2020-01-01"));
+    public void PlainDatesBecomeDateOnly() => Assert.Equal(new DateOnly(2020, 1, 1), SenderDates.ParseDate("2020-01-01"));
     /// <summary>
     /// The digit-by-digit reading of the common shape answers exactly as the general parser does, on dates around
     /// every edge: impossible days, the first and last years, offsets up to and past 14 hours, fractions of 0 to 9
@@ -70,15 +70,15 @@ public sealed class ProviderDatesTests
             if (random.Next(20) == 0) text = text.Remove(random.Next(text.Length), 1);
             if (random.Next(20) == 0) text = text.Insert(random.Next(text.Length), "a");
 
-            var general = ProviderDates.TryParseByFormats(text, out var expected);
-            if (ProviderDates.TryReadCommon(text, out var value))
+            var general = SenderDates.TryParseByFormats(text, out var expected);
+            if (SenderDates.TryReadCommon(text, out var value))
             {
                 Assert.True(general, text);
                 Assert.Equal(expected, value);
                 Assert.Equal(expected.Offset, value.Offset);
                 compared++;
             }
-            Assert.Equal(general, ProviderDates.TryParse(text, out var whole));
+            Assert.Equal(general, SenderDates.TryParse(text, out var whole));
             Assert.Equal(expected, whole);
         }
         Assert.True(compared > 1_000, $"only {compared} dates took the common path");

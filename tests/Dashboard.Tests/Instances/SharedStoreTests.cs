@@ -55,7 +55,7 @@ public sealed class SharedStoreTests : IAsyncLifetime
     public async Task AKeyIssuedOnOneInstanceWorksOnTheOtherAndARevocationThereStopsIt()
     {
         var issued = await (await _a.CreateApiClient().PostAsync("/api/admin/keys/firstbird", null))
-            .Content.ReadFromJsonAsync<AdminEndpoints.IssuedKeyAnswer>();
+            .Content.ReadFromJsonAsync<SenderKeyEndpoints.IssuedKeyAnswer>();
         var onB = _b.CreateClient();
         var batch = new FirstbirdBatchBuilder().Received("app-1", "2026-11-20T10:00:00Z").Build();
 

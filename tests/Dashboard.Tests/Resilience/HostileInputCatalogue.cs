@@ -6,6 +6,8 @@ using Dashboard.DeliveryLog;
 using Dashboard.Instances;
 using Dashboard.SenderKeys;
 using Dashboard.Senders;
+using Dashboard.Senders.Idibu;
+using Dashboard.Senders.Firstbird;
 using static Dashboard.Tests.Resilience.HostileBodies;
 using Expect = Dashboard.Tests.Resilience.HostileExpectation;
 
@@ -17,8 +19,8 @@ namespace Dashboard.Tests.Resilience;
 /// </summary>
 public static class HostileInputCatalogue
 {
-    private const string I = Providers.Idibu;
-    private const string F = Providers.Firstbird;
+    private const string I = IdibuSender.SenderName;
+    private const string F = FirstbirdSender.SenderName;
 
     public static TheoryData<string, HostileRequest, HostileExpectation> Cases()
     {

@@ -7,6 +7,7 @@ using Dashboard.DeliveryLog;
 using Dashboard.Instances;
 using Dashboard.SenderKeys;
 using Dashboard.Senders;
+using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Tests.Resilience;
 
@@ -23,11 +24,11 @@ public sealed record HostileRequest(string Provider, byte[] Body, string? Conten
 
     public HttpRequestMessage ToMessage(string deliveryTag)
     {
-        var key = Provider == Providers.Idibu ? DashboardApplication.IdibuKey : DashboardApplication.FirstbirdKey;
+        var key = Provider == IdibuSender.SenderName ? DashboardApplication.IdibuKey : DashboardApplication.FirstbirdKey;
         HttpContent content = Chunked ? new LengthlessContent(Body) : new ByteArrayContent(Body);
         if (ContentType is not null) content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
         var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/{Provider}/{key}") { Content = content };
-        if (Provider == Providers.Idibu)
+        if (Provider == IdibuSender.SenderName)
         {
             request.Headers.UserAgent.ParseAdd("Idibu-Hookshot");
             if (!Headers.ContainsKey("X-Idibu-Event")) request.Headers.Add("X-Idibu-Event", "candidate.update");

@@ -102,14 +102,14 @@ public sealed class WebhookFuzzTests(ResilienceApplication shared, ITestOutputHe
         var random = new Random(unchecked(seed * 1_000_003 + index));
         var (provider, original) = seeds[random.Next(seeds.Count)];
         var body = new PayloadMutator(random).With(seeds.Select(s => s.Body).ToList()).Mutate(original);
-        if (random.Next(20) == 0) provider = provider == Providers.Idibu ? Providers.Firstbird : Providers.Idibu;
+        if (random.Next(20) == 0) provider = provider == IdibuSender.SenderName ? FirstbirdSender.SenderName : IdibuSender.SenderName;
 
-        var key = provider == Providers.Idibu ? DashboardApplication.IdibuKey : DashboardApplication.FirstbirdKey;
+        var key = provider == IdibuSender.SenderName ? DashboardApplication.IdibuKey : DashboardApplication.FirstbirdKey;
         var content = new ByteArrayContent(body);
         var mediaType = random.Next(10) == 0 ? MediaTypes[random.Next(MediaTypes.Length)] : "application/json";
         if (mediaType is not null) content.Headers.TryAddWithoutValidation("Content-Type", mediaType);
         var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/{provider}/{key}") { Content = content };
-        if (provider == Providers.Idibu)
+        if (provider == IdibuSender.SenderName)
         {
             request.Headers.Add("X-Idibu-Event", random.Next(4) == 0 ? IdibuEventHeaders[random.Next(IdibuEventHeaders.Length)] : "candidate.update");
             // Half carry a delivery id; the rest are told apart by their bodies, as idibu's own retries would be.
@@ -123,14 +123,14 @@ public sealed class WebhookFuzzTests(ResilienceApplication shared, ITestOutputHe
     {
         var fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures");
         var seeds = new List<(string, byte[])>();
-        foreach (var provider in Providers.All)
+        foreach (var provider in SenderRegistry.Names)
         {
-            var folder = Path.Combine(fixtures, provider == Providers.Idibu ? "Idibu" : "Firstbird");
+            var folder = Path.Combine(fixtures, provider == IdibuSender.SenderName ? "Idibu" : "Firstbird");
             seeds.AddRange(Directory.GetFiles(folder).Order(StringComparer.Ordinal).Select(file => (provider, File.ReadAllBytes(file))));
         }
-        seeds.Add((Providers.Idibu, new IdibuCandidateBuilder().OnVacancy("v1", "11", "Applicants").OnVacancy("v2", "240", "Interview", "extra").LivingIn("Leeds", "GB").Build()));
-        seeds.Add((Providers.Idibu, new IdibuVacancyBuilder().Build()));
-        seeds.Add((Providers.Firstbird, new FirstbirdBatchBuilder()
+        seeds.Add((IdibuSender.SenderName, new IdibuCandidateBuilder().OnVacancy("v1", "11", "Applicants").OnVacancy("v2", "240", "Interview", "extra").LivingIn("Leeds", "GB").Build()));
+        seeds.Add((IdibuSender.SenderName, new IdibuVacancyBuilder().Build()));
+        seeds.Add((FirstbirdSender.SenderName, new FirstbirdBatchBuilder()
             .Received("fz-1", "2026-03-01 10:00:00.000Z").Rated("fz-1", "2026-03-02 10:00:00.000Z", "A")
             .Hired("fz-1", "2026-03-03 10:00:00.000Z", true).Feedback("fz-1", "2026-03-04 10:00:00.000Z", "r-1", "POSITIVE").Build()));
         return seeds;

@@ -37,7 +37,7 @@ public sealed class DurabilityTests : IDisposable
         _app.CreateClient();
         foreach (var key in new[] { DashboardApplication.IdibuKey, DashboardApplication.FirstbirdKey })
             Assert.Empty(await StoreProbe.PlacesHoldingAsync(_app.Database, key));
-        await using (var db = await _app.CreateDbContextAsync()) Assert.Equal(2, await db.EndpointKeys.CountAsync());
+        await using (var db = await _app.CreateDbContextAsync()) Assert.Equal(2, await db.SenderKeys.CountAsync());
         if (_app.Database.IsPostgreSql) return;
 
         // SQLite: not even in the file's free pages or the write-ahead log.

@@ -15,7 +15,7 @@ public sealed class StorageOptionsTests
         var root = Path.Combine(Path.GetTempPath(), "dashboard-tests", Guid.NewGuid().ToString("N"));
         var options = StorageOptions.From(Settings(), root);
 
-        Assert.Equal(DatabaseProvider.Sqlite, options.Provider);
+        Assert.Equal(DatabaseEngine.Sqlite, options.Engine);
         Assert.Contains(Path.Combine(root, "data", "dashboard.db"), options.ConnectionString);
         Assert.True(Directory.Exists(Path.Combine(root, "data")));
         Directory.Delete(root, recursive: true);
@@ -51,7 +51,7 @@ public sealed class StorageOptionsTests
         var options = StorageOptions.From(
             Settings(("Database:Provider", "PostgreSQL"), ("ConnectionStrings:Dashboard", "Host=db;Database=dashboard;Username=d")), ".");
 
-        Assert.Equal(DatabaseProvider.PostgreSql, options.Provider);
+        Assert.Equal(DatabaseEngine.PostgreSql, options.Engine);
         Assert.Contains("synchronous_commit=on", new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString).Options);
     }
 }

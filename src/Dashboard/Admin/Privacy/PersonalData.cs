@@ -90,7 +90,7 @@ public sealed class PersonalData(
         var aboutThem = await db.IdibuSnapshots.Where(s => candidateIds.Contains(s.CandidateId)).Select(s => s.DeliveryId).ToListAsync(ct);
         var mentioning = await dialect.DeliveriesContaining(db, key)
             .Select(d => d.Id).ToListAsync(ct);
-        var idibuMentions = await db.Deliveries.Where(d => mentioning.Contains(d.Id) && d.Provider == Providers.Idibu).Select(d => d.Id).ToListAsync(ct);
+        var idibuMentions = await db.Deliveries.Where(d => mentioning.Contains(d.Id) && d.Provider == IdibuSender.SenderName).Select(d => d.Id).ToListAsync(ct);
         var erase = aboutThem.Concat(idibuMentions).Distinct().ToList();
 
         foreach (var table in new Func<Task<int>>[]

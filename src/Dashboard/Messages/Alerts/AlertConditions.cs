@@ -9,6 +9,7 @@ using Dashboard.DeliveryLog;
 using Dashboard.Instances;
 using Dashboard.SenderKeys;
 using Dashboard.Senders;
+using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Messages.Alerts;
 
@@ -37,7 +38,7 @@ public sealed class AlertConditions(IDbContextFactory<DashboardDbContext> factor
 
     private async Task<Observation> QuietAsync(AlertRule rule, DateTimeOffset now, TimeZoneInfo zone, CancellationToken ct)
     {
-        var provider = rule.Provider ?? Providers.Idibu;
+        var provider = rule.Provider ?? IdibuSender.SenderName;
         await using var db = await factory.CreateDbContextAsync(ct);
         var last = await db.Deliveries.AsNoTracking().Where(d => d.Provider == provider).MaxAsync(d => (DateTime?)d.ReceivedAt, ct);
         var since = last ?? rule.CreatedAt;

@@ -140,8 +140,8 @@ public sealed class AlertRulesAdmin(
         if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 200 || input.Name.Any(char.IsControl))
             return "Give the rule a name of at most 200 characters.";
         if (!Enum.IsDefined(input.Kind) || !Enum.IsDefined(input.Period) || !Enum.IsDefined(input.Comparison)) return "Choose what the rule watches.";
-        if (input.Provider is { Length: > 0 } provider && !Providers.IsKnown(provider)) return "The sender is idibu or firstbird.";
-        if (input.Kind == AlertKind.QuietSender && !Providers.IsKnown(input.Provider)) return "Choose the sender that must not go quiet.";
+        if (input.Provider is { Length: > 0 } provider && !SenderRegistry.IsKnown(provider)) return "The sender is idibu or firstbird.";
+        if (input.Kind == AlertKind.QuietSender && !SenderRegistry.IsKnown(input.Provider)) return "Choose the sender that must not go quiet.";
         if (input.Threshold is < 0 or > 1_000_000) return "The number is one from 0 to 1,000,000.";
         if (input.Kind == AlertKind.QuietSender && input.Threshold < 1) return "A sender is quiet after at least 1 hour.";
         if (input.Kind == AlertKind.Figure && !AlertConditions.Figures.Any(f => f.Key == input.Figure)) return "Choose one of the overview's figures.";

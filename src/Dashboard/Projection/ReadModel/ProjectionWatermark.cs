@@ -21,13 +21,6 @@ public sealed class ProjectionWatermark
     public long DeliveryId { get; set; }
 }
 
-/// <summary>When the batch that moved the watermark up to <see cref="UpToDeliveryId"/> was committed: a delivery's projection time.</summary>
-public sealed class ProjectedBatch
-{
-    public long UpToDeliveryId { get; set; }
-    public DateTime ProjectedAt { get; set; }
-}
-
 internal sealed class ProjectionWatermarkConfiguration : IEntityTypeConfiguration<ProjectionWatermark>
 {
     public void Configure(EntityTypeBuilder<ProjectionWatermark> entity)
@@ -36,15 +29,5 @@ internal sealed class ProjectionWatermarkConfiguration : IEntityTypeConfiguratio
         entity.HasKey(w => w.Id);
         entity.Property(w => w.Id).ValueGeneratedNever();
         entity.HasData(new ProjectionWatermark { Id = ProjectionWatermark.SingleRowId, DeliveryId = 0 });
-    }
-}
-
-internal sealed class ProjectedBatchConfiguration : IEntityTypeConfiguration<ProjectedBatch>
-{
-    public void Configure(EntityTypeBuilder<ProjectedBatch> entity)
-    {
-        entity.ToTable("ProjectedBatches");
-        entity.HasKey(b => b.UpToDeliveryId);
-        entity.Property(b => b.UpToDeliveryId).ValueGeneratedNever();
     }
 }

@@ -19,10 +19,10 @@ public static class FirstbirdEnvelopeParser
     /// </summary>
     public const int MaxEnvelopes = 1_000;
 
-    public static FirstbirdBatch Parse(ReadOnlySpan<byte> body, string? contentType)
+    public static FirstbirdDelivery Parse(ReadOnlySpan<byte> body, string? contentType)
     {
         using var document = JsonBody.TryOpen(body, contentType, FormAdvice, out var problem);
-        if (document is null) return FirstbirdBatch.Quarantined(problem!);
+        if (document is null) return FirstbirdDelivery.Quarantined(problem!);
 
         var root = document.RootElement;
         var elements = root.ValueKind switch
@@ -31,10 +31,10 @@ public static class FirstbirdEnvelopeParser
             JsonValueKind.Object => [root],
             _ => null,
         };
-        if (elements is null) return FirstbirdBatch.Quarantined("expected a JSON array of event envelopes");
-        if (elements.Count == 0) return FirstbirdBatch.Quarantined("empty batch: the array holds no event");
+        if (elements is null) return FirstbirdDelivery.Quarantined("expected a JSON array of event envelopes");
+        if (elements.Count == 0) return FirstbirdDelivery.Quarantined("empty batch: the array holds no event");
         if (elements.Count > MaxEnvelopes)
-            return FirstbirdBatch.Quarantined($"batch of {elements.Count} events is more than the {MaxEnvelopes} one delivery may carry");
+            return FirstbirdDelivery.Quarantined($"batch of {elements.Count} events is more than the {MaxEnvelopes} one delivery may carry");
 
         var envelopes = new List<FirstbirdEnvelope>(elements.Count);
         for (var index = 0; index < elements.Count; index++)
@@ -44,7 +44,7 @@ public static class FirstbirdEnvelopeParser
             var (parsed, reason) = FirstbirdEventReader.Read(element);
             envelopes.Add(new FirstbirdEnvelope(index, hash, parsed, reason));
         }
-        return new FirstbirdBatch(envelopes, null);
+        return new FirstbirdDelivery(envelopes, null);
     }
 
     /// <summary>

@@ -36,8 +36,8 @@ public sealed record FirstbirdEnvelope(int Index, string EnvelopeHash, Firstbird
 /// A whole firstbird body. <see cref="QuarantineReason"/> is set when the body as a whole cannot be understood
 /// (not JSON, not an array or envelope); otherwise each envelope carries its own verdict.
 /// </summary>
-public sealed record FirstbirdBatch(IReadOnlyList<FirstbirdEnvelope> Envelopes, string? QuarantineReason)
+public sealed record FirstbirdDelivery(IReadOnlyList<FirstbirdEnvelope> Envelopes, string? QuarantineReason)
 {
     public int UnderstoodCount => Envelopes.Count(e => e.Event is not null);
-    public static FirstbirdBatch Quarantined(string reason) => new([], reason);
+    public static FirstbirdDelivery Quarantined(string reason) => new([], reason);
 }

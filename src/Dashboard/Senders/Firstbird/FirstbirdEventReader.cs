@@ -54,7 +54,7 @@ internal static class FirstbirdEventReader
             InitialRating: e.Flag("initial"),
             CloseReason: e.Text("close_reason"),
             PayReward: e.Flag("pay_reward"),
-            FirstDayOfWork: ProviderDates.ParseDate(e.Text("first_day_of_work")),
+            FirstDayOfWork: SenderDates.ParseDate(e.Text("first_day_of_work")),
             ReferralId: e.Text("referral_id"),
             ReferralType: e.Text("referral_type"),
             ApplicationStatus: Upper(application?.Text("status"))), null);

@@ -8,11 +8,11 @@ namespace Dashboard.Senders.Firstbird;
 /// <summary>
 /// Records each firstbird envelope once (by its hash, whichever batch carried it) and refolds every application it
 /// touches from all of that application's facts, so the outcome does not depend on arrival order. Every row it
-/// reads was loaded with the batch (<see cref="ProjectionBatchRows"/>), so applying costs no round trip.
+/// reads was loaded with the batch (<see cref="FirstbirdBatchRows"/>), so applying costs no round trip.
 /// </summary>
-public sealed class FirstbirdProjection(ProjectionBatchRows rows)
+public sealed class FirstbirdProjection(FirstbirdBatchRows rows)
 {
-    public void Apply(WaitingDelivery delivery, FirstbirdBatch batch)
+    public void Apply(WaitingDelivery delivery, FirstbirdDelivery batch)
     {
         var touched = new HashSet<string>(StringComparer.Ordinal);
         foreach (var envelope in batch.Envelopes)

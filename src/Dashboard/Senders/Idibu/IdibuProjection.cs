@@ -9,9 +9,9 @@ namespace Dashboard.Senders.Idibu;
 /// Applies idibu snapshots to the read model so that the result does not depend on arrival order: the newest
 /// snapshot (by timestamp, then create before update, then body hash) owns the current state; every snapshot may
 /// lower a first-observed time.
-/// Every row it reads was loaded with the batch (<see cref="ProjectionBatchRows"/>), so applying costs no round trip.
+/// Every row it reads was loaded with the batch (<see cref="IdibuBatchRows"/>), so applying costs no round trip.
 /// </summary>
-public sealed class IdibuProjection(ProjectionBatchRows rows)
+public sealed class IdibuProjection(IdibuBatchRows rows)
 {
     public void Apply(WaitingDelivery delivery, IdibuDelivery parsed)
     {

@@ -39,24 +39,3 @@ internal sealed class IdibuVacancyConfiguration : IEntityTypeConfiguration<Idibu
         entity.HasIndex(v => v.ChangeVersion);
     }
 }
-
-/// <summary>One projected candidate snapshot; <see cref="OutOfOrder"/> marks one that arrived after a newer one.</summary>
-public sealed class IdibuSnapshot
-{
-    public long DeliveryId { get; set; }
-    public required string CandidateId { get; set; }
-    public DateTime SnapshotAt { get; set; }
-    public bool OutOfOrder { get; set; }
-}
-
-internal sealed class IdibuSnapshotConfiguration : IEntityTypeConfiguration<IdibuSnapshot>
-{
-    public void Configure(EntityTypeBuilder<IdibuSnapshot> entity)
-    {
-        entity.ToTable("IdibuSnapshots");
-        entity.HasKey(s => s.DeliveryId);
-        entity.Property(s => s.DeliveryId).ValueGeneratedNever();
-        entity.Property(s => s.CandidateId).HasMaxLength(64);
-        entity.HasIndex(s => new { s.CandidateId, s.SnapshotAt });
-    }
-}

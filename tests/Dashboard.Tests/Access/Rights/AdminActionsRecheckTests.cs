@@ -49,9 +49,9 @@ public sealed class AdminActionsRecheckTests : IAsyncLifetime
         yield return ("disable a person", p => Get<PeopleAdmin>().SetDisabledAsync(_otherId, true, p, default));
         yield return ("reset a password", p => Get<PeopleAdmin>().ResetPasswordAsync(_otherId, p, default));
         yield return ("sign someone out everywhere", p => Get<PeopleAdmin>().SignOutEverywhereAsync(_otherId, p, default));
-        yield return ("generate a key", p => Get<EndpointKeyAdmin>().CreateAsync("idibu", p, default));
-        yield return ("rotate keys", p => Get<EndpointKeyAdmin>().RotateAsync("idibu", TimeSpan.Zero, p, default));
-        yield return ("revoke a key", p => Get<EndpointKeyAdmin>().RevokeAsync(1, p, default));
+        yield return ("generate a key", p => Get<SenderKeyAdmin>().CreateAsync("idibu", p, default));
+        yield return ("rotate keys", p => Get<SenderKeyAdmin>().RotateAsync("idibu", TimeSpan.Zero, p, default));
+        yield return ("revoke a key", p => Get<SenderKeyAdmin>().RevokeAsync(1, p, default));
         yield return ("save sender checks", p => Get<SenderChecksAdmin>().SaveAsync("firstbird", new SenderSecurityChange(null, null, "10.0.0.0/8", null, false), p, default));
         yield return ("save the funnel", p => Get<FunnelEditor>().SaveAsync(new FunnelChange(["Only stage"], new Dictionary<string, string?>()), p, default));
         yield return ("replay a delivery", p => Get<DeliveryReplay>().ReplayAsync([1], p, default));
@@ -141,7 +141,7 @@ public sealed class AdminActionsRecheckTests : IAsyncLifetime
             await db.Users.CountAsync(u => !u.Disabled && !u.MustChangePassword),
             await db.UserRoles.CountAsync(),
             await db.Set<SignInSession>().CountAsync(),
-            await db.EndpointKeys.CountAsync(k => k.RevokedAt == null && k.ExpiresAt == null),
+            await db.SenderKeys.CountAsync(k => k.RevokedAt == null && k.ExpiresAt == null),
             await db.Set<SenderSettings>().CountAsync(),
             await db.FunnelStages.CountAsync(),
             await db.Set<AgencySetting>().CountAsync(),

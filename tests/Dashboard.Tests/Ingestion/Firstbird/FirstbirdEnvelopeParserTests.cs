@@ -7,7 +7,7 @@ namespace Dashboard.Tests.Ingestion.Firstbird;
 
 public sealed class FirstbirdEnvelopeParserTests
 {
-    private static FirstbirdBatch Parse(string fixture) => FirstbirdEnvelopeParser.Parse(FixtureFile.Read("Firstbird/" + fixture), "application/json");
+    private static FirstbirdDelivery Parse(string fixture) => FirstbirdEnvelopeParser.Parse(FixtureFile.Read("Firstbird/" + fixture), "application/json");
 
     private static FirstbirdEvent Single(string fixture) => Assert.Single(Parse(fixture).Envelopes).Event!;
 

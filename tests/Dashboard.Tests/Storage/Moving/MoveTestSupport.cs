@@ -34,7 +34,7 @@ internal static class MoveTestSupport
         return paths;
     }
 
-    public static MoveEndpoint Endpoint(TestDatabase database) =>
+    public static OpenedStore Endpoint(TestDatabase database) =>
         new(StorageOptions.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = database.Provider,

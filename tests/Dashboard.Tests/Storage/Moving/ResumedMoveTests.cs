@@ -94,13 +94,13 @@ public sealed class ResumedMoveTests
         var target = MoveTestSupport.Endpoint(postgres);
         Assert.True((await new StoreMove(MoveTestSupport.Endpoint(first), target, _ => { }).RunAsync(CancellationToken.None)).Check.Match);
         int keys;
-        await using (var db = await target.Factory.CreateDbContextAsync()) keys = await db.EndpointKeys.CountAsync();
+        await using (var db = await target.Factory.CreateDbContextAsync()) keys = await db.SenderKeys.CountAsync();
 
         var refused = await Assert.ThrowsAsync<MoveRefusedException>(() =>
             new StoreMove(MoveTestSupport.Endpoint(second), target, _ => { }).RunAsync(CancellationToken.None));
 
         Assert.Contains("not this source's", refused.Message);
         // Refused before anything of the target was replaced.
-        await using (var db = await target.Factory.CreateDbContextAsync()) Assert.Equal(keys, await db.EndpointKeys.CountAsync());
+        await using (var db = await target.Factory.CreateDbContextAsync()) Assert.Equal(keys, await db.SenderKeys.CountAsync());
     }
 }

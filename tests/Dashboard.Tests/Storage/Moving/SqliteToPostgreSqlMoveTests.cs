@@ -63,7 +63,7 @@ public sealed class SqliteToPostgreSqlMoveTests
 
             await using var db = await app.CreateDbContextAsync();
             var projected = DeliveryStandings.WithStatus(db.Deliveries, DeliveryStatus.Projected, await DeliveryStandings.WatermarkAsync(db, CancellationToken.None));
-            firstIdibu = await projected.Where(d => d.Provider == Providers.Idibu).OrderBy(d => d.Id).FirstAsync();
+            firstIdibu = await projected.Where(d => d.Provider == IdibuSender.SenderName).OrderBy(d => d.Id).FirstAsync();
             Assert.True(await db.Deliveries.AnyAsync(d => d.Status == DeliveryStatus.Erased));
             lastId = await db.Deliveries.MaxAsync(d => d.Id);
         }

@@ -401,7 +401,7 @@ namespace Dashboard.Storage.Migrations.PostgreSql
                     b.ToTable("Deliveries", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.SenderKeys.EndpointKey", b =>
+            modelBuilder.Entity("Dashboard.SenderKeys.SenderKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()

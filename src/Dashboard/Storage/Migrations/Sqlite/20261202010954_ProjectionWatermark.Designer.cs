@@ -388,7 +388,7 @@ namespace Dashboard.Storage.Migrations.Sqlite
                     b.ToTable("Deliveries", (string)null);
                 });
 
-            modelBuilder.Entity("Dashboard.SenderKeys.EndpointKey", b =>
+            modelBuilder.Entity("Dashboard.SenderKeys.SenderKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()

@@ -7,13 +7,13 @@ using Dashboard.Storage;
 namespace Dashboard.Moving;
 
 /// <summary>One side of a move: a store named the way the app names it, opened outside the app's own registration.</summary>
-public sealed class MoveEndpoint
+public sealed class OpenedStore
 {
-    public MoveEndpoint(StorageOptions options)
+    public OpenedStore(StorageOptions options)
     {
         Options = options;
         // No pooling: the command opens each store for one run, and a test can drop the database right after.
-        if (options.Provider == DatabaseProvider.PostgreSql)
+        if (options.Engine == DatabaseEngine.PostgreSql)
         {
             var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString) { Pooling = false }.ConnectionString;
             var contextOptions = (DbContextOptions<PostgreSqlDashboardDbContext>)new DbContextOptionsBuilder<PostgreSqlDashboardDbContext>()
@@ -32,24 +32,24 @@ public sealed class MoveEndpoint
 
     public StorageOptions Options { get; }
     public IDbContextFactory<DashboardDbContext> Factory { get; }
-    public DatabaseProvider Provider => Options.Provider;
+    public DatabaseEngine Engine => Options.Engine;
     internal string? PostgreSqlConnectionString { get; }
 
     /// <summary>Where a SQLite store keeps its key ring (the app's own choice: <c>keys</c> beside the database file).</summary>
     public string KeysFolder => Path.Combine(Options.DataFolder, "keys");
 
     /// <summary>A SQLite store's file, or null for PostgreSQL.</summary>
-    public string? SqliteFile => Provider == DatabaseProvider.Sqlite ? new SqliteConnectionStringBuilder(Options.ConnectionString).DataSource : null;
+    public string? SqliteFile => Engine == DatabaseEngine.Sqlite ? new SqliteConnectionStringBuilder(Options.ConnectionString).DataSource : null;
 
     /// <summary>Names the store for people without its secrets: a SQLite file, or a PostgreSQL database, host and port.</summary>
     public string Describe()
     {
-        if (Provider == DatabaseProvider.Sqlite) return $"SQLite {SqliteFile}";
+        if (Engine == DatabaseEngine.Sqlite) return $"SQLite {SqliteFile}";
         var builder = new NpgsqlConnectionStringBuilder(Options.ConnectionString);
         return $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
     }
 
     /// <summary>Whether two descriptions name the same database (a move onto itself would empty it).</summary>
-    public bool IsSameStoreAs(MoveEndpoint other) =>
-        Provider == other.Provider && string.Equals(Describe(), other.Describe(), StringComparison.OrdinalIgnoreCase);
+    public bool IsSameStoreAs(OpenedStore other) =>
+        Engine == other.Engine && string.Equals(Describe(), other.Describe(), StringComparison.OrdinalIgnoreCase);
 }

@@ -3,14 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dashboard.Analytics.Funnel;
 
-/// <summary>A stage of the configurable funnel; <see cref="Position"/> orders them.</summary>
-public sealed class FunnelStage
-{
-    public int Id { get; set; }
-    public required string Name { get; set; }
-    public int Position { get; set; }
-}
-
 /// <summary>
 /// An explicit choice for one idibu status: a stage name, <see cref="FunnelDefinition.Rejected"/>, or
 /// <see cref="FunnelDefinition.Ignored"/>. Statuses without one fall back to the label rules.
@@ -20,16 +12,6 @@ public sealed class StatusStageMapping
     public required string StatusKey { get; set; }
     public required string Target { get; set; }
     public DateTime ChangedAt { get; set; }
-}
-
-internal sealed class FunnelStageConfiguration : IEntityTypeConfiguration<FunnelStage>
-{
-    public void Configure(EntityTypeBuilder<FunnelStage> entity)
-    {
-        entity.ToTable("FunnelStages");
-        entity.Property(s => s.Name).HasMaxLength(64);
-        entity.HasIndex(s => s.Name).IsUnique();
-    }
 }
 
 internal sealed class StatusStageMappingConfiguration : IEntityTypeConfiguration<StatusStageMapping>
