@@ -39,13 +39,14 @@ public sealed class DeliveryLogBulkWriter(BenchStore store)
         var deliveryId = headers.GetValueOrDefault("X-Idibu-Delivery");
         var eventHeader = headers.GetValueOrDefault("X-Idibu-Event");
         var contentType = headers.GetValueOrDefault("Content-Type");
-        var classification = DeliveryClassifier.Classify(sample.Provider, sample.Body, contentType, eventHeader);
+        var sender = SenderRegistry.Find(sample.Provider)!;
+        var classification = sender.Classify(sample.Body, contentType, eventHeader);
         var bodyHash = Convert.ToHexStringLower(SHA256.HashData(sample.Body));
         return new PreparedDelivery(new Delivery
         {
             Provider = sample.Provider,
             ReceivedAt = sample.At.UtcDateTime,
-            DedupeKey = DedupeKeys.For(sample.Provider, deliveryId, bodyHash),
+            DedupeKey = sender.DedupeKey(deliveryId, bodyHash),
             SenderDeliveryId = deliveryId,
             EventHeader = eventHeader,
             EventName = classification.EventName,

@@ -1,21 +1,20 @@
 using System.Security.Cryptography;
 using System.Text;
 
-using Dashboard.Senders;
-using Dashboard.Senders.Idibu;
-
 namespace Dashboard.DeliveryLog;
 
 /// <summary>
-/// idibu deliveries are the same when <c>X-Idibu-Delivery</c> is, else when their bodies are; firstbird batches when
-/// their bodies are (docs/senders.md, "Telling deliveries apart"). The key is provider-prefixed so one unique index covers both.
+/// The delivery log keeps one copy per key (a unique index). Each sender says which of these its deliveries get
+/// (<see cref="Senders.ISender.DedupeKey"/>; docs/senders.md, "Telling deliveries apart"); the key starts with the
+/// sender's name, so one index covers them all.
 /// </summary>
 public static class DedupeKeys
 {
-    public static string For(string provider, string? senderDeliveryId, string bodySha256) =>
-        provider == IdibuSender.SenderName && !string.IsNullOrWhiteSpace(senderDeliveryId)
-            ? $"idibu:id:{Fit(senderDeliveryId)}"
-            : $"{provider}:sha256:{bodySha256}";
+    /// <summary>The same delivery when the sender's own delivery id is the same.</summary>
+    public static string ById(string sender, string deliveryId) => $"{sender}:id:{Fit(deliveryId)}";
+
+    /// <summary>The same delivery when the body is the same.</summary>
+    public static string ByBody(string sender, string bodySha256) => $"{sender}:sha256:{bodySha256}";
 
     // Keep the key within its column even when a sender sends an absurdly long id.
     private static string Fit(string id) =>

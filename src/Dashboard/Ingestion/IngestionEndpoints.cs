@@ -20,14 +20,14 @@ public static class IngestionEndpoints
         {
             var name = sender.Name;
             group.MapPost($"/{name}/{{key}}", (string key, HttpContext context, WebhookIntake intake, CancellationToken ct) =>
-                    intake.ReceiveAsync(name, key, context, ct))
+                    intake.ReceiveAsync(sender, key, context, ct))
                 .WithName("Receive" + char.ToUpperInvariant(name[0]) + name[1..])
                 .WithSummary(sender.WebhookSummary);
         }
         // A URL without its key is answered 401, as a wrong key is, rather than a bare 404.
         var names = string.Join("|", SenderRegistry.Names);
         group.MapPost($"/{{provider:regex(^({names})$)}}", (string provider, HttpContext context, WebhookIntake intake, CancellationToken ct) =>
-                intake.ReceiveAsync(provider, key: "", context, ct))
+                intake.ReceiveAsync(SenderRegistry.Find(provider)!, key: "", context, ct))
             .ExcludeFromDescription();
         return app;
     }

@@ -31,8 +31,9 @@ public sealed class WebhookIntake(
     /// <summary>Deliveries past their key check and not yet answered.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
-    public async Task<IResult> ReceiveAsync(string provider, string key, HttpContext context, CancellationToken cancellationToken)
+    public async Task<IResult> ReceiveAsync(ISender sender, string key, HttpContext context, CancellationToken cancellationToken)
     {
+        var provider = sender.Name;
         var address = context.Connection.RemoteIpAddress;
         if (!await keys.IsValidAsync(provider, key, cancellationToken))
         {
@@ -51,7 +52,7 @@ public sealed class WebhookIntake(
         }
         try
         {
-            return await ReceiveKnownAsync(provider, address, context, cancellationToken);
+            return await ReceiveKnownAsync(sender, address, context, cancellationToken);
         }
         finally
         {
@@ -59,8 +60,9 @@ public sealed class WebhookIntake(
         }
     }
 
-    private async Task<IResult> ReceiveKnownAsync(string provider, System.Net.IPAddress? address, HttpContext context, CancellationToken cancellationToken)
+    private async Task<IResult> ReceiveKnownAsync(ISender sender, System.Net.IPAddress? address, HttpContext context, CancellationToken cancellationToken)
     {
+        var provider = sender.Name;
         var read = await WebhookBodyReader.ReadAsync(context, options.Value.MaxBodyBytes, cancellationToken);
         if (read.Bytes is not { } body)
         {
@@ -84,7 +86,7 @@ public sealed class WebhookIntake(
             return Results.Problem(statusCode: check.StatusCode, title: "Sender check failed", detail: check.Problem);
         }
 
-        var delivery = BuildDelivery(provider, body, context.Request);
+        var delivery = BuildDelivery(sender, body, context.Request);
         delivery.SignatureCheck = check.Signature;
         DeliveryReceipt receipt;
         try
@@ -120,18 +122,18 @@ public sealed class WebhookIntake(
             detail: "This address presented too many wrong endpoint keys. Wait for the time in Retry-After, then check the webhook URL.");
     }
 
-    private Delivery BuildDelivery(string provider, byte[] body, HttpRequest request)
+    private Delivery BuildDelivery(ISender sender, byte[] body, HttpRequest request)
     {
         var headers = SenderHeaders.From(request.Headers);
         var contentType = request.ContentType;
-        var classification = DeliveryClassifier.Classify(provider, body, contentType, headers.EventHeader);
+        var classification = sender.Classify(body, contentType, headers.EventHeader);
         var bodyHash = Convert.ToHexStringLower(SHA256.HashData(body));
 
         return new Delivery
         {
-            Provider = provider,
+            Provider = sender.Name,
             ReceivedAt = clock.GetUtcNow().UtcDateTime,
-            DedupeKey = DedupeKeys.For(provider, headers.DeliveryId, bodyHash),
+            DedupeKey = sender.DedupeKey(headers.DeliveryId, bodyHash),
             SenderDeliveryId = Clip(headers.DeliveryId, 128),
             EventHeader = Clip(headers.EventHeader, 128),
             EventName = classification.EventName,

@@ -1,12 +1,9 @@
-using Dashboard.DeliveryLog;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
-using Dashboard.Senders.Idibu;
-using Dashboard.Senders.Firstbird;
-
 namespace Dashboard.Ingestion;
 
-/// <summary>The <c>Webhooks</c> section: body limit and keys seeded for automation.</summary>
+/// <summary>
+/// The <c>Webhooks</c> section: the body limit and how many deliveries are worked on at once. The keys seeded for
+/// automation (<c>Webhooks:{sender}:Key</c>) are read by <see cref="SenderKeys.SenderKeyEndpoints"/>.
+/// </summary>
 public sealed class WebhookOptions
 {
     public const string Section = "Webhooks";
@@ -19,18 +16,4 @@ public sealed class WebhookOptions
     /// makes every answer later.
     /// </summary>
     public int MaxDeliveriesInFlight { get; set; } = 512;
-    public ProviderKeyOptions Idibu { get; set; } = new();
-    public ProviderKeyOptions Firstbird { get; set; } = new();
-
-    public string? SeedKeyFor(string provider) => provider switch
-    {
-        IdibuSender.SenderName => Idibu.Key,
-        FirstbirdSender.SenderName => Firstbird.Key,
-        _ => null,
-    };
-}
-
-public sealed class ProviderKeyOptions
-{
-    public string? Key { get; set; }
 }

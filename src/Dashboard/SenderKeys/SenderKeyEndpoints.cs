@@ -39,14 +39,14 @@ public static class SenderKeyEndpoints
         return app;
     }
 
-    /// <summary>Stores the keys given in configuration and loads the live ones.</summary>
+    /// <summary>Stores the keys given in configuration (<c>Webhooks:{sender}:Key</c>) and loads the live ones.</summary>
     public static async Task SeedSenderKeysAsync(this WebApplication app)
     {
-        var options = app.Configuration.GetSection(WebhookOptions.Section).Get<WebhookOptions>() ?? new WebhookOptions();
         var ring = app.Services.GetRequiredService<SenderKeyRing>();
         foreach (var sender in SenderRegistry.Names)
         {
-            if (options.SeedKeyFor(sender) is { Length: > 0 } key) await ring.SeedAsync(sender, key);
+            // Configuration keys match whatever the case, so Webhooks:Idibu:Key is idibu's.
+            if (app.Configuration[$"{WebhookOptions.Section}:{sender}:Key"] is { Length: > 0 } key) await ring.SeedAsync(sender, key);
         }
         await ring.ReloadAsync();
     }

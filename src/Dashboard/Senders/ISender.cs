@@ -16,6 +16,13 @@ public interface ISender
     /// <summary>What the webhook route receives, for the API description.</summary>
     string WebhookSummary { get; }
 
+    /// <summary>Where in the sender's own settings its admin pastes the webhook URL, for the senders page.</summary>
+    string SetupHint { get; }
+
+    /// <summary>The delivery log's key for a delivery (see <see cref="DeliveryLog.DedupeKeys"/>).</summary>
+    /// <param name="deliveryId">The delivery id the sender put in its headers, if any.</param>
+    string DedupeKey(string? deliveryId, string bodySha256);
+
     /// <summary>Runs the sender's parser on the request path, so the sender learns at once that a body is quarantined.</summary>
     Classification Classify(ReadOnlySpan<byte> body, string? contentType, string? eventHeader);
 

@@ -1,3 +1,4 @@
+using Dashboard.DeliveryLog;
 using Dashboard.Projection;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,11 @@ public sealed class FirstbirdSender : ISender
     public string Name => SenderName;
 
     public string WebhookSummary => "Receives one firstbird batch of events.";
+
+    public string SetupHint => "Account Preferences → Integration → webhook destination. Choose the job application events.";
+
+    // firstbird sends no delivery id; a retried batch is the same body.
+    public string DedupeKey(string? deliveryId, string bodySha256) => DedupeKeys.ByBody(Name, bodySha256);
 
     public Classification Classify(ReadOnlySpan<byte> body, string? contentType, string? eventHeader)
     {

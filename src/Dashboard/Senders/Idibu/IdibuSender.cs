@@ -1,3 +1,4 @@
+using Dashboard.DeliveryLog;
 using Dashboard.Projection;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,12 @@ public sealed class IdibuSender : ISender
     public string Name => SenderName;
 
     public string WebhookSummary => "Receives one idibu delivery (candidate or vacancy).";
+
+    public string SetupHint => "General settings → Webhook settings → add. Content type: JSON. Events: Candidate (or Candidate extended) and Vacancy.";
+
+    // idibu numbers its deliveries (X-Idibu-Delivery); a retry carries the same number. Without one, the body decides.
+    public string DedupeKey(string? deliveryId, string bodySha256) =>
+        string.IsNullOrWhiteSpace(deliveryId) ? DedupeKeys.ByBody(Name, bodySha256) : DedupeKeys.ById(Name, deliveryId);
 
     public Classification Classify(ReadOnlySpan<byte> body, string? contentType, string? eventHeader)
     {
