@@ -16,8 +16,6 @@ using Dashboard.Moving;
 using Dashboard.Projection;
 using Dashboard.SavedViews;
 using Dashboard.SenderKeys;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 using Dashboard.Simulation;
 using Dashboard.Storage;
 using MudBlazor.Services;

@@ -1,15 +1,13 @@
 using Dashboard.Analytics;
 using Dashboard.Analytics.Funnel;
 using Dashboard.Analytics.Index;
+using Dashboard.Instances;
 using Dashboard.Projection;
 using Dashboard.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Dashboard.Instances;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Benchmarks;
 

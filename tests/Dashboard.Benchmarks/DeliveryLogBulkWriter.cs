@@ -1,13 +1,11 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Dashboard.Ingestion;
+using Dashboard.DeliveryLog;
+using Dashboard.Senders;
 using Dashboard.Simulation;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
-using Dashboard.DeliveryLog;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
 
 namespace Dashboard.Benchmarks;
 

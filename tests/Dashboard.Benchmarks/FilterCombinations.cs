@@ -1,7 +1,6 @@
 using Dashboard.Analytics;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
 
 namespace Dashboard.Benchmarks;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
-using Dashboard.Simulation;
 using Dashboard.Senders.Firstbird;
 using Dashboard.Senders.Idibu;
+using Dashboard.Simulation;
 
 namespace Dashboard.Benchmarks;
 

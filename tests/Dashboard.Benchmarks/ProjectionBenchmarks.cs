@@ -1,14 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Dashboard.Ingestion;
 using Dashboard.Projection;
 using Dashboard.Simulation;
-using Microsoft.EntityFrameworkCore;
-using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Benchmarks;
 

@@ -1,14 +1,8 @@
 using System.Diagnostics;
 using Dashboard.Analytics;
-using Dashboard.Ingestion;
 using Dashboard.Projection;
-using Microsoft.EntityFrameworkCore;
-using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.SenderKeys;
 using Dashboard.Senders;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Benchmarks;
 

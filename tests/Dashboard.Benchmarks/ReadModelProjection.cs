@@ -1,11 +1,7 @@
 using System.Diagnostics;
 using Dashboard.Deliveries;
 using Dashboard.Projection;
-using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Benchmarks;
 

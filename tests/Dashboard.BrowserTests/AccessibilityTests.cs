@@ -1,4 +1,3 @@
-using Dashboard.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

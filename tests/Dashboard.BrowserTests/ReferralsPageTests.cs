@@ -1,6 +1,5 @@
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
-using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Dashboard.BrowserTests;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
-using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 

@@ -2,7 +2,6 @@ using Dashboard.Analytics.Funnel;
 using Dashboard.Analytics.Index;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
 
 namespace Dashboard.Analytics;
 

@@ -1,8 +1,5 @@
-using Dashboard.Projection.ReadModel;
-using Dashboard.Storage;
-using Dashboard.Instances;
-using Dashboard.Senders.Firstbird;
 using Dashboard.Senders.Idibu;
+using Dashboard.Storage;
 
 namespace Dashboard.Analytics;
 

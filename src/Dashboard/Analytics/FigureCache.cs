@@ -1,7 +1,4 @@
 using Dashboard.Projection;
-using Dashboard.Instances;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Analytics;
 

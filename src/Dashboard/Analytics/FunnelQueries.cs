@@ -1,11 +1,8 @@
 using System.Linq.Expressions;
 using Dashboard.Analytics.Funnel;
-using Dashboard.Projection.ReadModel;
+using Dashboard.Senders.Idibu;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Analytics;
 

@@ -1,6 +1,5 @@
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
 
 namespace Dashboard.Analytics;
 

@@ -1,7 +1,6 @@
 using Dashboard.Deliveries.Quality;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
 
 namespace Dashboard.Analytics;
 

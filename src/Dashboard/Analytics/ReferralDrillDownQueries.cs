@@ -1,10 +1,7 @@
 using System.Linq.Expressions;
-using Dashboard.Projection.ReadModel;
+using Dashboard.Senders.Firstbird;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Analytics;
 

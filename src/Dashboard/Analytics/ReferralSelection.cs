@@ -1,8 +1,5 @@
 using Dashboard.Hosting;
-using Dashboard.Projection;
-using Dashboard.Instances;
 using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Analytics;
 

@@ -1,12 +1,9 @@
 using System.Security.Claims;
-using Dashboard.Messages.AgencyZone;
 using Dashboard.Access;
 using Dashboard.Hosting;
-using Dashboard.Ingestion;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Dashboard.DeliveryLog;
-using Dashboard.SenderKeys;
+using Dashboard.Messages.AgencyZone;
 using Dashboard.Senders;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Deliveries;
 

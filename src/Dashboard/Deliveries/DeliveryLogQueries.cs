@@ -1,16 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using Dashboard.Analytics;
-using Dashboard.Ingestion;
+using Dashboard.DeliveryLog;
 using Dashboard.Projection;
+using Dashboard.Senders;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Deliveries;
 

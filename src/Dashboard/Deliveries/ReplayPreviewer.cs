@@ -1,13 +1,10 @@
 using System.Text.Json;
 using Dashboard.Analytics;
 using Dashboard.Analytics.Funnel;
+using Dashboard.Instances;
 using Dashboard.Projection;
 using Dashboard.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Dashboard.Instances;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Deliveries;
 

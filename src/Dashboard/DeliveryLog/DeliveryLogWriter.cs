@@ -5,8 +5,6 @@ using Dashboard.Instances;
 using Dashboard.Projection;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.DeliveryLog;
 

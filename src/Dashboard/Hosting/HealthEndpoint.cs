@@ -1,6 +1,5 @@
 using Dashboard.Analytics.Index;
 using Dashboard.Storage;
-using Dashboard.Instances;
 
 namespace Dashboard.Hosting;
 

@@ -1,5 +1,3 @@
-using Dashboard.DeliveryLog;
-using Dashboard.SenderKeys;
 using Dashboard.Senders;
 
 namespace Dashboard.Ingestion;

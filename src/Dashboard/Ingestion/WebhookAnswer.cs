@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dashboard.DeliveryLog;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
 
 namespace Dashboard.Ingestion;
 

@@ -1,8 +1,5 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
-using Dashboard.DeliveryLog;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
 
 namespace Dashboard.Ingestion;
 

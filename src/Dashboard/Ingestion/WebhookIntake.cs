@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Dashboard.DeliveryLog;
 using Dashboard.SenderKeys;
 using Dashboard.Senders;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Ingestion;
 

@@ -5,7 +5,6 @@ using Dashboard.Access.Tokens;
 using Dashboard.Admin.Audit;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
 
 namespace Dashboard.Kiosk;
 

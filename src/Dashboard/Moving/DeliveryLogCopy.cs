@@ -1,12 +1,7 @@
 using Dashboard.Deliveries;
 using Dashboard.Deliveries.Quality;
-using Dashboard.Ingestion;
-using Microsoft.EntityFrameworkCore;
 using Dashboard.DeliveryLog;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
-
-using Dashboard.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Moving;
 

@@ -1,13 +1,9 @@
 using System.Globalization;
 using Dashboard.Deliveries;
 using Dashboard.Deliveries.Quality;
-using Dashboard.Ingestion;
-using Microsoft.EntityFrameworkCore;
 using Dashboard.DeliveryLog;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
-
 using Dashboard.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Moving;
 

@@ -4,11 +4,6 @@ using Dashboard.Analytics;
 using Dashboard.Analytics.Funnel;
 using Dashboard.Projection;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
-
-using Dashboard.Storage;
 
 namespace Dashboard.Moving;
 

@@ -1,7 +1,6 @@
+using Dashboard.Storage;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-
-using Dashboard.Storage;
 
 namespace Dashboard.Moving;
 

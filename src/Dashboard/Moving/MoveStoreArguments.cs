@@ -1,5 +1,4 @@
 using System.Globalization;
-
 using Dashboard.Storage;
 
 namespace Dashboard.Moving;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-
 using Dashboard.Storage;
 
 namespace Dashboard.Moving;

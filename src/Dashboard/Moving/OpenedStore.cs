@@ -1,8 +1,7 @@
+using Dashboard.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-
-using Dashboard.Storage;
 
 namespace Dashboard.Moving;
 

@@ -1,8 +1,7 @@
 using System.Reflection;
+using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-
-using Dashboard.Storage;
 
 namespace Dashboard.Moving;
 

@@ -1,17 +1,11 @@
 using System.Globalization;
-using Dashboard.Ingestion;
+using Dashboard.DeliveryLog;
+using Dashboard.Instances;
 using Dashboard.Projection;
+using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
-
-using Dashboard.Storage;
 
 namespace Dashboard.Moving;
 

@@ -4,25 +4,21 @@ using Dashboard.Access.Tokens;
 using Dashboard.Admin.Audit;
 using Dashboard.Analytics.Funnel;
 using Dashboard.Deliveries.Quality;
-using Dashboard.Ingestion;
+using Dashboard.DeliveryLog;
+using Dashboard.Kiosk;
 using Dashboard.Messages.AgencyZone;
 using Dashboard.Messages.Alerts;
 using Dashboard.Messages.Digests;
 using Dashboard.Messages.Outbox;
-using Dashboard.Kiosk;
 using Dashboard.Projection.ReadModel;
 using Dashboard.SavedViews;
+using Dashboard.SenderKeys;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Dashboard.DeliveryLog;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
-
-using Dashboard.Storage;
 
 namespace Dashboard.Moving;
 

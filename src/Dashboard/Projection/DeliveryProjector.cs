@@ -1,15 +1,11 @@
 using System.Diagnostics;
 using Dashboard.Deliveries.Quality;
-using Dashboard.Ingestion;
-using Dashboard.Projection.ReadModel;
-using Dashboard.Storage;
-using Microsoft.EntityFrameworkCore;
 using Dashboard.DeliveryLog;
 using Dashboard.Instances;
-using Dashboard.SenderKeys;
+using Dashboard.Projection.ReadModel;
 using Dashboard.Senders;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
+using Dashboard.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Projection;
 

@@ -1,13 +1,7 @@
-using Dashboard.Ingestion;
+using Dashboard.DeliveryLog;
 using Dashboard.Projection.ReadModel;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Projection;
 

@@ -1,12 +1,6 @@
-using Dashboard.Ingestion;
-using Dashboard.Projection.ReadModel;
-using Dashboard.Storage;
 using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.SenderKeys;
+using Dashboard.Projection.ReadModel;
 using Dashboard.Senders;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Projection;
 

@@ -1,6 +1,6 @@
+using Dashboard.DeliveryLog;
 using Dashboard.Instances;
 using Dashboard.Storage;
-using Dashboard.DeliveryLog;
 
 namespace Dashboard.Projection;
 

@@ -2,9 +2,6 @@ using System.Collections.Concurrent;
 using Dashboard.Projection;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.SenderKeys;
 

@@ -1,9 +1,6 @@
-using Dashboard.Ingestion;
+using Dashboard.Senders;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.Senders;
 
 namespace Dashboard.SenderKeys;
 

@@ -1,12 +1,9 @@
 using System.Security.Claims;
 using Dashboard.Access.Rights;
 using Dashboard.Admin.Audit;
-using Dashboard.Ingestion;
 using Dashboard.Instances;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.DeliveryLog;
-using Dashboard.Senders;
 
 namespace Dashboard.SenderKeys;
 

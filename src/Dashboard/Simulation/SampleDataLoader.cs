@@ -1,16 +1,12 @@
 using System.Security.Claims;
 using Dashboard.Access.Rights;
-using Dashboard.Ingestion;
+using Dashboard.SenderKeys;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 using Dashboard.Storage;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
-using Dashboard.Senders.Idibu;
-using Dashboard.Senders.Firstbird;
 
 namespace Dashboard.Simulation;
 

@@ -1,18 +1,15 @@
 using Dashboard.Access;
 using Dashboard.Analytics.Funnel;
 using Dashboard.Deliveries.Quality;
-using Dashboard.Ingestion;
+using Dashboard.DeliveryLog;
 using Dashboard.Projection.ReadModel;
+using Dashboard.SenderKeys;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Storage;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
 
 namespace Dashboard.Storage;
 

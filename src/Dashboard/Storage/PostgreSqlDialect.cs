@@ -1,11 +1,7 @@
 using System.Data;
-using Dashboard.Ingestion;
+using Dashboard.DeliveryLog;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
 
 namespace Dashboard.Storage;
 

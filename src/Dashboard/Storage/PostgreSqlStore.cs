@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Dashboard.Instances;
 
 namespace Dashboard.Storage;
 

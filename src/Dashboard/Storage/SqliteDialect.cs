@@ -1,9 +1,5 @@
-using Dashboard.Ingestion;
-using Microsoft.EntityFrameworkCore;
 using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Storage;
 

@@ -1,11 +1,8 @@
 using Dashboard.Deliveries.Quality;
 using Dashboard.Instances;
-using Dashboard.Projection;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Storage;
 

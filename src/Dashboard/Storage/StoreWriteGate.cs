@@ -1,4 +1,3 @@
-using Dashboard.Instances;
 
 namespace Dashboard.Storage;
 

@@ -1,4 +1,3 @@
-using Dashboard.LoadTests.Client;
 using Dashboard.LoadTests.Targets;
 using Dashboard.LoadTests.Traffic;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dashboard.LoadTests.Targets;
 
 namespace Dashboard.LoadTests.Runs;

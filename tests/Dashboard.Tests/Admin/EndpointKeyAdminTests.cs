@@ -1,16 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Access;
-using Dashboard.Admin;
 using Dashboard.Admin.Audit;
+using Dashboard.SenderKeys;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-
-using Dashboard.SenderKeys;
 
 namespace Dashboard.Tests.Admin;
 

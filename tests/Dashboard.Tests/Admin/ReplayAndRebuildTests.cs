@@ -2,14 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dashboard.Deliveries;
-using Dashboard.Ingestion;
+using Dashboard.DeliveryLog;
+using Dashboard.Senders;
 using Dashboard.Simulation;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Dashboard.DeliveryLog;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
 
 namespace Dashboard.Tests.Admin;
 

@@ -2,13 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Analytics;
 using Dashboard.Analytics.Funnel;
-using Dashboard.Ingestion;
+using Dashboard.SenderKeys;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Dashboard.DeliveryLog;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
 
 namespace Dashboard.Tests.Analytics;
 

@@ -1,9 +1,6 @@
 using Dashboard.Analytics;
 using Dashboard.Projection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Dashboard.Instances;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Tests.Analytics;
 

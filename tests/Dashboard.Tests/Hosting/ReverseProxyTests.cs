@@ -1,12 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using Dashboard.SenderKeys;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Dashboard.SenderKeys;
 
 namespace Dashboard.Tests.Hosting;
 

@@ -1,7 +1,4 @@
-using Dashboard.Ingestion;
 using Dashboard.DeliveryLog;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
 
 namespace Dashboard.Tests.Ingestion;
 

@@ -1,6 +1,3 @@
-using Dashboard.Ingestion;
-using Dashboard.DeliveryLog;
-using Dashboard.SenderKeys;
 using Dashboard.Senders;
 
 namespace Dashboard.Tests.Ingestion;

@@ -1,9 +1,6 @@
 using Dashboard.Ingestion;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Dashboard.DeliveryLog;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
 
 namespace Dashboard.Tests.Ingestion;
 

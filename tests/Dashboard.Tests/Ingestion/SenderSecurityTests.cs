@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using Dashboard.SenderKeys;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.SenderKeys;
 
 namespace Dashboard.Tests.Ingestion;
 

@@ -1,12 +1,9 @@
 using System.Net;
-using Dashboard.Ingestion;
+using Dashboard.DeliveryLog;
+using Dashboard.Senders;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.DeliveryLog;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
 
 namespace Dashboard.Tests.Ingestion;
 

@@ -1,16 +1,10 @@
-using Dashboard.Ingestion;
+using Dashboard.DeliveryLog;
+using Dashboard.Instances;
 using Dashboard.Projection;
-using Dashboard.Storage;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Tests.Instances;
 

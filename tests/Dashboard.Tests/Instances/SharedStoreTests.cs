@@ -1,11 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
-using Dashboard.Admin;
+using Dashboard.SenderKeys;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.SenderKeys;
 
 namespace Dashboard.Tests.Instances;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Dashboard.Storage;
+using Dashboard.Instances;
 using Dashboard.LoadTests.Runs;
 using Dashboard.LoadTests.Targets;
 using Dashboard.Tests.Builders;
@@ -7,7 +7,6 @@ using Dashboard.Tests.Durability;
 using Dashboard.Tests.Support;
 using Npgsql;
 using Xunit.Abstractions;
-using Dashboard.Instances;
 
 namespace Dashboard.Tests.Instances;
 

@@ -5,9 +5,6 @@ using Dashboard.Projection;
 using Dashboard.Simulation;
 using Dashboard.Tests.Support;
 using Serilog.Events;
-using Dashboard.Instances;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Tests.Instances;
 

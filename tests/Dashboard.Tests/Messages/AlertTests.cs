@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Dashboard.Messages.Alerts;
-using Dashboard.Messages.Outbox;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,3 @@
-using Dashboard.Messages.Digests;
 using Dashboard.Messages.Outbox;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;

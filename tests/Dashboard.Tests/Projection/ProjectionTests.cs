@@ -1,13 +1,9 @@
 using System.Net.Http.Json;
 using Dashboard.Analytics;
 using Dashboard.Deliveries;
-using Dashboard.Ingestion;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.DeliveryLog;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
 
 namespace Dashboard.Tests.Projection;
 

@@ -1,11 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
-using Dashboard.Projection;
-using Dashboard.Projection.ReadModel;
-using Dashboard.Tests.Builders;
-using Dashboard.Instances;
 using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
+using Dashboard.Tests.Builders;
 
 namespace Dashboard.Tests.Projection;
 

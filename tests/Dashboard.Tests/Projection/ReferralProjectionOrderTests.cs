@@ -1,10 +1,7 @@
-using Dashboard.Projection;
+using Dashboard.Senders.Firstbird;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Tests.Projection;
 

@@ -1,13 +1,10 @@
 using System.Diagnostics;
 using System.Net;
-using Dashboard.Ingestion;
-using Dashboard.Tests.Builders;
-using Dashboard.Tests.Support;
 using Dashboard.DeliveryLog;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
 using Dashboard.Senders.Firstbird;
 using Dashboard.Senders.Idibu;
+using Dashboard.Tests.Builders;
+using Dashboard.Tests.Support;
 using static Dashboard.Tests.Resilience.HostileBodies;
 
 namespace Dashboard.Tests.Resilience;

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Text;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 
 namespace Dashboard.Tests.Resilience;
 

@@ -1,14 +1,11 @@
-using Dashboard.Ingestion;
+using Dashboard.Senders;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 using Dashboard.Storage;
 using Dashboard.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
-using Dashboard.Senders.Idibu;
-using Dashboard.Senders.Firstbird;
 using static Dashboard.Tests.Resilience.HostileBodies;
+
 using Expect = Dashboard.Tests.Resilience.HostileExpectation;
 
 namespace Dashboard.Tests.Resilience;

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -1,13 +1,9 @@
 using System.Net;
-using System.Net.Http.Headers;
-using Dashboard.Ingestion;
-using Dashboard.Storage;
-using Dashboard.Tests.Support;
 using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.SenderKeys;
 using Dashboard.Senders;
 using Dashboard.Senders.Idibu;
+using Dashboard.Storage;
+using Dashboard.Tests.Support;
 
 namespace Dashboard.Tests.Resilience;
 

@@ -1,16 +1,10 @@
 using System.Net.Http.Json;
-using Dashboard.Ingestion;
+using Dashboard.DeliveryLog;
 using Dashboard.Projection;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Serilog.Events;
-using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Tests.Resilience;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Dashboard.Ingestion;
+using Dashboard.Senders;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -10,9 +11,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Serilog.Events;
-using Dashboard.DeliveryLog;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
 
 namespace Dashboard.Tests.Resilience;
 

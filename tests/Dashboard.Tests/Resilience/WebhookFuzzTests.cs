@@ -1,19 +1,15 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
-using Dashboard.Ingestion;
+using Dashboard.DeliveryLog;
 using Dashboard.Projection;
+using Dashboard.Senders;
+using Dashboard.Senders.Firstbird;
+using Dashboard.Senders.Idibu;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
-using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Tests.Resilience;
 

@@ -1,6 +1,5 @@
 using Dashboard.Storage;
 using Microsoft.Extensions.Configuration;
-using Dashboard.Instances;
 
 namespace Dashboard.Tests.Storage;
 

@@ -6,9 +6,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
-using Dashboard.Instances;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Tests.Support;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dashboard.Access;
 using Dashboard.Access.SignIn;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;

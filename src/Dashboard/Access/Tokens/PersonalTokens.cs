@@ -4,7 +4,6 @@ using Dashboard.Access.Sessions;
 using Dashboard.Admin.Audit;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
 
 namespace Dashboard.Access.Tokens;
 

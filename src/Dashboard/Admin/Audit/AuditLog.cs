@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
 
 namespace Dashboard.Admin.Audit;
 

@@ -2,16 +2,11 @@ using System.Security.Claims;
 using Dashboard.Access.Rights;
 using Dashboard.Admin.Audit;
 using Dashboard.Deliveries.Quality;
-using Dashboard.Ingestion;
+using Dashboard.DeliveryLog;
 using Dashboard.Projection;
+using Dashboard.Senders.Idibu;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Admin.Privacy;
 

@@ -5,9 +5,6 @@ using Dashboard.Hosting;
 using Dashboard.Projection;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Analytics.Funnel;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
 
 namespace Dashboard.Analytics.Index;
 

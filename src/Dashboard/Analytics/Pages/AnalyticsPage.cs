@@ -1,10 +1,7 @@
+using Dashboard.Analytics.Charts;
 using Dashboard.Messages.AgencyZone;
 using Dashboard.Projection;
 using Microsoft.AspNetCore.Components;
-using Dashboard.Analytics.Charts;
-using Dashboard.Instances;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Analytics.Pages;
 

@@ -1,7 +1,5 @@
-using Dashboard.Analytics;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
 
 namespace Dashboard.Analytics.Stories;
 

@@ -1,11 +1,7 @@
 using System.Globalization;
-using Dashboard.Projection;
-using Dashboard.Projection.ReadModel;
+using Dashboard.Senders.Firstbird;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Analytics.Stories;
 

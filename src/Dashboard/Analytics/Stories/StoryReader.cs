@@ -1,10 +1,8 @@
 using System.Security.Claims;
 using Dashboard.Access.Rights;
-using Dashboard.Analytics;
 using Dashboard.Analytics.Funnel;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
 
 namespace Dashboard.Analytics.Stories;
 

@@ -1,13 +1,7 @@
-using Dashboard.Ingestion;
-using Dashboard.Projection;
-using Dashboard.Storage;
-using Microsoft.EntityFrameworkCore;
 using Dashboard.DeliveryLog;
 using Dashboard.Instances;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
+using Dashboard.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Deliveries.Quality;
 

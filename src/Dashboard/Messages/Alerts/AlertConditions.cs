@@ -1,15 +1,12 @@
 using System.Globalization;
 using Dashboard.Analytics;
-using Dashboard.Ingestion;
+using Dashboard.DeliveryLog;
 using Dashboard.Messages.AgencyZone;
 using Dashboard.Messages.Digests;
-using Dashboard.Storage;
-using Microsoft.EntityFrameworkCore;
-using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.SenderKeys;
 using Dashboard.Senders;
 using Dashboard.Senders.Idibu;
+using Dashboard.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Messages.Alerts;
 

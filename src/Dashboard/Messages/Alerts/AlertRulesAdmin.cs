@@ -2,16 +2,12 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using Dashboard.Access.Rights;
 using Dashboard.Admin.Audit;
-using Dashboard.Ingestion;
 using Dashboard.Messages.Digests;
+using Dashboard.Senders;
 using Dashboard.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
 
 namespace Dashboard.Messages.Alerts;
 

@@ -1,10 +1,8 @@
 using System.Security.Claims;
 using Dashboard.Access;
 using Dashboard.Messages.AgencyZone;
-using Dashboard.Messages.Outbox;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
 
 namespace Dashboard.Messages.Digests;
 

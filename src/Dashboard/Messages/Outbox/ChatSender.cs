@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Dashboard.Messages.Alerts;
 
 namespace Dashboard.Messages.Outbox;

@@ -3,7 +3,6 @@ using Dashboard.Access.Rights;
 using Dashboard.Admin.Audit;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
 
 namespace Dashboard.Messages.Outbox;
 

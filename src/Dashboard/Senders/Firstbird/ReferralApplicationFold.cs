@@ -1,5 +1,3 @@
-using Dashboard.Projection.ReadModel;
-using Dashboard.Senders.Idibu;
 using static Dashboard.Senders.Firstbird.ReferralFactOrder;
 
 namespace Dashboard.Senders.Firstbird;

@@ -1,5 +1,3 @@
-using Dashboard.Projection.ReadModel;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Senders.Firstbird;
 

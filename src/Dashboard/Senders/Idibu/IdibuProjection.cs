@@ -1,6 +1,3 @@
-using Dashboard.Projection.ReadModel;
-using Dashboard.Senders.Firstbird;
-
 using Dashboard.Projection;
 
 namespace Dashboard.Senders.Idibu;

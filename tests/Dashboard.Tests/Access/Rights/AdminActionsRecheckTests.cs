@@ -10,13 +10,13 @@ using Dashboard.Deliveries;
 using Dashboard.Messages.AgencyZone;
 using Dashboard.Messages.Alerts;
 using Dashboard.Messages.Outbox;
+using Dashboard.SenderKeys;
 using Dashboard.Simulation;
 using Dashboard.Tests.Support;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Dashboard.SenderKeys;
 
 namespace Dashboard.Tests.Access.Rights;
 

@@ -8,7 +8,6 @@ using Dashboard.Storage;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Dashboard.Instances;
 
 namespace Dashboard.Tests.Analytics.Index;
 

@@ -1,15 +1,9 @@
 using Bunit;
-using Dashboard.Analytics;
 using Dashboard.Analytics.Pages;
-using Dashboard.Projection;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 using MudBlazor.Services;
-using Dashboard.Instances;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Tests.Analytics.Pages;
 

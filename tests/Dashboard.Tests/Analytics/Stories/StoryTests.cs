@@ -10,7 +10,6 @@ using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Dashboard.Instances;
 
 namespace Dashboard.Tests.Analytics.Stories;
 

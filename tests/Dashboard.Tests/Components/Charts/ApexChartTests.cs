@@ -1,7 +1,7 @@
 using Bunit;
+using Dashboard.Analytics.Charts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
-using Dashboard.Analytics.Charts;
 
 namespace Dashboard.Tests.Components.Charts;
 

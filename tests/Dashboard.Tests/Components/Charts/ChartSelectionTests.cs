@@ -1,6 +1,6 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
 using Dashboard.Analytics.Charts;
+using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Tests.Components.Charts;
 

@@ -1,8 +1,9 @@
 using System.Net.Http.Json;
 using Dashboard.Analytics;
 using Dashboard.Deliveries.Quality;
-using Dashboard.Ingestion;
+using Dashboard.DeliveryLog;
 using Dashboard.Projection;
+using Dashboard.Senders;
 using Dashboard.Simulation;
 using Dashboard.Storage;
 using Dashboard.Tests.Fixtures;
@@ -10,12 +11,6 @@ using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Tests.Deliveries.Quality;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using Dashboard.Analytics;
-using Dashboard.Tests.Fixtures;
 using Dashboard.Senders.Firstbird;
+using Dashboard.Tests.Fixtures;
 
 namespace Dashboard.Tests.Ingestion.Firstbird;
 

@@ -1,5 +1,5 @@
-using Dashboard.Tests.Fixtures;
 using Dashboard.Senders.Idibu;
+using Dashboard.Tests.Fixtures;
 
 namespace Dashboard.Tests.Ingestion.Idibu;
 

@@ -5,7 +5,6 @@ using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Dashboard.Instances;
 
 namespace Dashboard.Tests.Storage.Migrations;
 

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Dashboard.Moving;
+using Microsoft.Extensions.Configuration;
 
 namespace Dashboard.Tests.Storage.Moving;
 

@@ -1,9 +1,8 @@
+using Dashboard.Moving;
 using Dashboard.Simulation;
 using Dashboard.Storage;
 using Dashboard.Tests.Support;
 using Microsoft.Extensions.Configuration;
-using Dashboard.Instances;
-using Dashboard.Moving;
 
 namespace Dashboard.Tests.Storage.Moving;
 

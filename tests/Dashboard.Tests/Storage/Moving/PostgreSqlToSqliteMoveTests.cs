@@ -1,8 +1,8 @@
 using System.Net;
+using Dashboard.Moving;
 using Dashboard.Simulation;
 using Dashboard.Tests.Support;
 using Microsoft.Extensions.Configuration;
-using Dashboard.Moving;
 
 namespace Dashboard.Tests.Storage.Moving;
 

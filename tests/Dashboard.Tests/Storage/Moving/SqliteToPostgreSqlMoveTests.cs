@@ -3,18 +3,14 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Dashboard.Ingestion;
+using Dashboard.DeliveryLog;
+using Dashboard.Moving;
 using Dashboard.Projection;
+using Dashboard.Senders;
+using Dashboard.Senders.Idibu;
 using Dashboard.Simulation;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.DeliveryLog;
-using Dashboard.Instances;
-using Dashboard.Moving;
-using Dashboard.SenderKeys;
-using Dashboard.Senders;
-using Dashboard.Senders.Firstbird;
-using Dashboard.Senders.Idibu;
 
 namespace Dashboard.Tests.Storage.Moving;
 

@@ -1,7 +1,6 @@
+using Dashboard.Moving;
 using Dashboard.Storage;
 using Microsoft.EntityFrameworkCore;
-using Dashboard.Instances;
-using Dashboard.Moving;
 
 namespace Dashboard.Tests.Storage.Moving;
 
