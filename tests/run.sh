@@ -27,12 +27,10 @@ if [ "$status" -eq 0 ]; then
   status=${PIPESTATUS[0]}
 fi
 
-# The integration suite again, on PostgreSQL. Left out: the drills that kill processes or fill a disk under a SQLite
-# file, the hostile-input catalogue (it tests the HTTP edge, not the store), and the several-instances and store-move
-# tests, which choose their databases themselves and already ran above.
-not_in="FullyQualifiedName!~Dashboard.Tests"
-pg_filter="$not_in.Durability.&$not_in.Resilience.&$not_in.Instances.&$not_in.Storage.Moving."
-DASHBOARD_TEST_PROVIDER=PostgreSQL dotnet test tests/Dashboard.Tests --nologo --no-build --filter "$pg_filter" 2>&1 | tee -a "$log"
+# The integration suite again, on PostgreSQL, but for the test classes that run once (see Support/TestRuns.cs): the
+# drills that kill processes or fill a disk under a SQLite file, the tests of the HTTP edge, and the several-instances
+# and store-move tests, which choose their databases themselves and already ran above.
+DASHBOARD_TEST_PROVIDER=PostgreSQL dotnet test tests/Dashboard.Tests --nologo --no-build --filter "Runs!=Once" 2>&1 | tee -a "$log"
 pg_status=${PIPESTATUS[0]}
 if [ "$status" -eq 0 ]; then status=$pg_status; fi
 

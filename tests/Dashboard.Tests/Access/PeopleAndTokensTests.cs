@@ -4,6 +4,7 @@ using Dashboard.Access.People;
 using Dashboard.Access.SignIn;
 using Dashboard.Access.Tokens;
 using Dashboard.Tests.Support;
+using Dashboard.Tests.Access.SignIn;
 
 namespace Dashboard.Tests.Access;
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.DependencyInjection;
+using Dashboard.Tests.Access.SignIn;
 using static Dashboard.Tests.Support.PeopleOfEveryStanding;
 
 namespace Dashboard.Tests.Access;

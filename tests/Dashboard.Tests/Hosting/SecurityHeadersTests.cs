@@ -166,7 +166,7 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
     [Fact]
     public async Task KestrelDoesNotNameItself()
     {
-        var port = Resilience.SlowSenderTests.FreePort();
+        var port = SlowSenderTests.FreePort();
         await using var app = new DashboardApplication();
         app.UseKestrel(port);
         app.StartServer();

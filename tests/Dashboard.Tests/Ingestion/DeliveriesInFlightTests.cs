@@ -6,6 +6,9 @@ using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Events;
+using Dashboard.Tests.DeliveryLog;
+using Dashboard.Tests.SenderKeys;
+using Dashboard.Tests.Senders;
 
 namespace Dashboard.Tests.Ingestion;
 

@@ -1,6 +1,9 @@
 using Dashboard.Ingestion;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Dashboard.Tests.DeliveryLog;
+using Dashboard.Tests.SenderKeys;
+using Dashboard.Tests.Senders;
 
 namespace Dashboard.Tests.Ingestion;
 

@@ -4,6 +4,9 @@ using Dashboard.Senders;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Tests.DeliveryLog;
+using Dashboard.Tests.SenderKeys;
+using Dashboard.Tests.Senders;
 
 namespace Dashboard.Tests.Ingestion;
 

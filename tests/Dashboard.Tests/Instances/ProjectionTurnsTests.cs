@@ -9,6 +9,7 @@ using Npgsql;
 namespace Dashboard.Tests.Instances;
 
 /// <summary>Projection on a shared PostgreSQL store waits for the instance whose turn it is, and no longer than it lives.</summary>
+[Trait(TestRuns.Name, TestRuns.Once)]
 public sealed class ProjectionTurnsTests : IAsyncLifetime
 {
     private readonly TestDatabase _store = new("PostgreSQL");

@@ -12,6 +12,7 @@ namespace Dashboard.Tests.Instances;
 /// Two instances of the app on one PostgreSQL store, as behind a load balancer without sticky sessions for the
 /// senders: whatever one instance is told or issues, the other honours.
 /// </summary>
+[Trait(TestRuns.Name, TestRuns.Once)]
 public sealed class SharedStoreTests : IAsyncLifetime
 {
     private const string AdminEmail = "admin@example.com";

@@ -3,7 +3,8 @@ using Dashboard.Instances;
 using Dashboard.LoadTests.Runs;
 using Dashboard.LoadTests.Targets;
 using Dashboard.Tests.Builders;
-using Dashboard.Tests.Durability;
+using Dashboard.Tests.DeliveryLog;
+using Dashboard.Tests.Hosting;
 using Dashboard.Tests.Support;
 using Npgsql;
 using Xunit.Abstractions;
@@ -16,6 +17,7 @@ namespace Dashboard.Tests.Instances;
 /// one instance killed with SIGKILL halfway, and the survivor's figures checked against a single instance's.
 /// Needs the server the test command starts (<c>DASHBOARD_TEST_POSTGRES</c>).
 /// </summary>
+[Trait(TestRuns.Name, TestRuns.Once)]
 [Collection(nameof(ProcessDrills))]
 public sealed class TwoInstancesTests(ITestOutputHelper output)
 {

@@ -13,6 +13,7 @@ namespace Dashboard.Tests.Instances;
 /// whichever instance took its batch, so the figures (the data-quality counts included, which a delivery projected
 /// twice would count twice) are those a rebuild of the same log gives.
 /// </summary>
+[Trait(TestRuns.Name, TestRuns.Once)]
 public sealed class TwoProjectorsTests
 {
     private static readonly string[] Figures = ["sources", "locations", "consultants", "funnel", "referrals", "quality"];

@@ -7,6 +7,10 @@ using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Dashboard.Tests.Messages.AgencyZone;
+using Dashboard.Tests.Messages.Alerts;
+using Dashboard.Tests.Messages.Digests;
+using Dashboard.Tests.Messages.Outbox;
 
 namespace Dashboard.Tests.Messages;
 

@@ -5,6 +5,10 @@ using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Events;
+using Dashboard.Tests.Messages.AgencyZone;
+using Dashboard.Tests.Messages.Alerts;
+using Dashboard.Tests.Messages.Digests;
+using Dashboard.Tests.Messages.Outbox;
 
 namespace Dashboard.Tests.Messages;
 

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dashboard.Simulation;
 using Dashboard.Tests.Support;
+using Dashboard.Tests.Senders.Firstbird;
+using Dashboard.Tests.Senders.Idibu;
 
 namespace Dashboard.Tests.Projection;
 

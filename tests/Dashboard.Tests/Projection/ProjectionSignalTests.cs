@@ -1,4 +1,6 @@
 using Dashboard.Projection;
+using Dashboard.Tests.Senders.Firstbird;
+using Dashboard.Tests.Senders.Idibu;
 
 namespace Dashboard.Tests.Projection;
 

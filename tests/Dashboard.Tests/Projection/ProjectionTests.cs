@@ -4,6 +4,8 @@ using Dashboard.Deliveries;
 using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Dashboard.Tests.Senders.Firstbird;
+using Dashboard.Tests.Senders.Idibu;
 
 namespace Dashboard.Tests.Projection;
 

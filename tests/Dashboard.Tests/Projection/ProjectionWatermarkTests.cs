@@ -6,6 +6,8 @@ using Dashboard.Tests.Builders;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Dashboard.Tests.Senders.Firstbird;
+using Dashboard.Tests.Senders.Idibu;
 
 namespace Dashboard.Tests.Projection;
 

@@ -11,12 +11,12 @@ public static class DashboardPages
 {
     public static readonly IReadOnlyList<DashboardPage> All =
     [
-        new("overview", "/", "Overview", typeof(Overview)),
-        new("sources", "/sources", "Sources", typeof(Sources)),
-        new("locations", "/locations", "Locations", typeof(Locations)),
-        new("funnel", "/funnel", "Funnel", typeof(Funnel)),
-        new("referrals", "/referrals", "Referrals", typeof(Referrals)),
-        new("quality", "/quality", "Data quality", typeof(Quality)),
+        new("overview", "/", "Overview", typeof(OverviewPage)),
+        new("sources", "/sources", "Sources", typeof(SourcesPage)),
+        new("locations", "/locations", "Locations", typeof(LocationsPage)),
+        new("funnel", "/funnel", "Funnel", typeof(FunnelPage)),
+        new("referrals", "/referrals", "Referrals", typeof(ReferralsPage)),
+        new("quality", "/quality", "Data quality", typeof(QualityPage)),
     ];
 
     /// <summary>The page at <paramref name="path"/> (with or without its leading slash), or null.</summary>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Dashboard.Access;
 using Dashboard.Access.Tokens;
 using Dashboard.Tests.Support;
+using Dashboard.Tests.Access.SignIn;
 
 namespace Dashboard.Tests.Access.Sessions;
 

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Dashboard.Tests.Access.SignIn;
 
 namespace Dashboard.Tests.Access.Sessions;
 

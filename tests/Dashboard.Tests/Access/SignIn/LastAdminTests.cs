@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Dashboard.Access;
 using Dashboard.Access.People;
 using Dashboard.Tests.Support;
+using Dashboard.Tests.Access.Tokens;
 
 namespace Dashboard.Tests.Access.SignIn;
 

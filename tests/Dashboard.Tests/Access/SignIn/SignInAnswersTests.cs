@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Dashboard.Access;
 using Dashboard.Access.SignIn;
 using Dashboard.Tests.Support;
+using Dashboard.Tests.Access.Tokens;
 
 namespace Dashboard.Tests.Access.SignIn;
 

@@ -18,13 +18,13 @@ public sealed class FunnelPageTests : BunitContext, IAsyncLifetime
                 .Select(i => new VacancyFunnel($"v{i}", $"Vacancy {i:D4}", [count - i + 1, 0], 0)).ToList());
     }
 
-    private IRenderedComponent<Funnel> RenderWith(int vacancies)
+    private IRenderedComponent<FunnelPage> RenderWith(int vacancies)
     {
         this.ServeDashboardPages(new ManyVacancies(vacancies));
-        return Render<Funnel>();
+        return Render<FunnelPage>();
     }
 
-    private static IReadOnlyList<string> Rows(IRenderedComponent<Funnel> page) =>
+    private static IReadOnlyList<string> Rows(IRenderedComponent<FunnelPage> page) =>
         page.FindAll("[data-testid=vacancy-funnels] tbody tr td:first-child").Select(td => td.TextContent.Trim()).ToList();
 
     [Fact]

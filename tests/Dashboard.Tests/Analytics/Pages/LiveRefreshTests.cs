@@ -44,7 +44,7 @@ public sealed class LiveRefreshTests : BunitContext, IAsyncLifetime
     public async Task ChangesEvery100MsWithFiguresTaking800MsStillRefreshThePageAgainAndAgain()
     {
         Serve(TimeSpan.FromMilliseconds(800));
-        var page = Render<Sources>();
+        var page = Render<SourcesPage>();
         page.WaitForAssertion(() => Assert.Contains("figures for every source", page.Markup), Patience);
         var shown = new ConcurrentDictionary<long, bool>();
         page.OnMarkupUpdated += (_, _) =>
@@ -64,7 +64,7 @@ public sealed class LiveRefreshTests : BunitContext, IAsyncLifetime
     public async Task ABurstOfChangesDuringALoadIsShownByOneMoreLoadNotOneEach()
     {
         var queries = Serve(TimeSpan.FromMilliseconds(300));
-        var page = Render<Sources>();
+        var page = Render<SourcesPage>();
         page.WaitForAssertion(() => Assert.Contains("figures for every source", page.Markup), Patience);
         var before = queries.Calls;
 
@@ -80,7 +80,7 @@ public sealed class LiveRefreshTests : BunitContext, IAsyncLifetime
     public async Task AViewChangedDuringASlowLoadShowsTheNewViewAndNeverTheOldOneAgain()
     {
         var queries = Serve(TimeSpan.FromMilliseconds(800), honoursCancellation: false);
-        var page = Render<Sources>();
+        var page = Render<SourcesPage>();
         page.WaitForAssertion(() => Assert.Contains("figures for every source", page.Markup), Patience);
         var publishing = PublishEvery(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(4));
         await queries.WaitForCallInProgress(Patience);
@@ -110,7 +110,7 @@ public sealed class LiveRefreshTests : BunitContext, IAsyncLifetime
     public async Task APageWhoseBrowserIsAwayFollowsNoChangeAndLoadsOnceWhenItIsBack()
     {
         var queries = Serve(TimeSpan.FromMilliseconds(50));
-        var page = Render<Sources>();
+        var page = Render<SourcesPage>();
         page.WaitForAssertion(() => Assert.Contains("figures for every source", page.Markup), Patience);
         var before = queries.Calls;
         var shownBefore = SlowSourceQueries.VersionsIn(page.Markup).Max();

@@ -17,12 +17,12 @@ public sealed class PageStateTests : BunitContext, IAsyncLifetime
 
     public static TheoryData<Type, string> Pages => new()
     {
-        { typeof(Overview), "Referral hires" },
-        { typeof(Sources), "LinkedIn" },
-        { typeof(Locations), "London" },
-        { typeof(Funnel), "Nurse (NU-06)" },
-        { typeof(Referrals), "9.5" },
-        { typeof(Quality), "120" },
+        { typeof(OverviewPage), "Referral hires" },
+        { typeof(SourcesPage), "LinkedIn" },
+        { typeof(LocationsPage), "London" },
+        { typeof(FunnelPage), "Nurse (NU-06)" },
+        { typeof(ReferralsPage), "9.5" },
+        { typeof(QualityPage), "120" },
     };
 
     private void Serve(FakeAnswer answer) => this.ServeDashboardPages(new FakeAnalyticsQueries(answer));
