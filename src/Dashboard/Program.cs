@@ -49,8 +49,8 @@ builder.AddStructuredLogging()
     .AddAdmin()
     .AddMessages()
     .AddSavedViews()
-    .AddKiosks();
-builder.Services.AddSingleton<SampleDataLoader>();
+    .AddKiosks()
+    .AddSimulation();
 
 var app = builder.Build();
 await app.PrepareStoreAsync(async () =>

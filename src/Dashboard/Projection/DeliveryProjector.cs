@@ -12,7 +12,8 @@ namespace Dashboard.Projection;
 /// <summary>
 /// Turns accepted deliveries into the read model, in order of arrival, in batches. Each batch's read-model changes
 /// and the projection watermark commit together, so a restart simply carries on with what is left.
-/// A delivery the projector cannot handle is marked failed with the reason; it never stops the others.
+/// A delivery the projector cannot handle is marked failed with the reason; it never stops the others. Each sender
+/// folds its own deliveries (<see cref="ISenderBatch"/>; docs/architecture.md, "The way of a delivery").
 /// </summary>
 public sealed class DeliveryProjector(
     IDbContextFactory<DashboardDbContext> factory,

@@ -6,7 +6,8 @@ namespace Dashboard.Senders;
 
 /// <summary>
 /// All the product needs to know of one sender: its name, how a body is classified while the sender waits for its
-/// answer, and its share of every projector batch. What is particular to a sender stays behind this, in its folder.
+/// answer, and its share of every projector batch. What is particular to a sender stays behind this, in its folder
+/// (docs/architecture.md, "Adding a third sender").
 /// </summary>
 public interface ISender
 {
@@ -18,6 +19,9 @@ public interface ISender
 
     /// <summary>Where in the sender's own settings its admin pastes the webhook URL, for the senders page.</summary>
     string SetupHint { get; }
+
+    /// <summary>What the sender can add to the URL key, offered as its optional sender check.</summary>
+    SenderProof Proof { get; }
 
     /// <summary>The delivery log's key for a delivery (see <see cref="DeliveryLog.DedupeKeys"/>).</summary>
     /// <param name="deliveryId">The delivery id the sender put in its headers, if any.</param>

@@ -16,6 +16,8 @@ public sealed class FirstbirdSender : ISender
 
     public string WebhookSummary => "Receives one firstbird batch of events.";
 
+    public SenderProof Proof => SenderProof.BasicCredentials;
+
     public string SetupHint => "Account Preferences → Integration → webhook destination. Choose the job application events.";
 
     // firstbird sends no delivery id; a retried batch is the same body.

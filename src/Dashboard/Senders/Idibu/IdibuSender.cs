@@ -14,6 +14,8 @@ public sealed class IdibuSender : ISender
 
     public string WebhookSummary => "Receives one idibu delivery (candidate or vacancy).";
 
+    public SenderProof Proof => SenderProof.BodySignature;
+
     public string SetupHint => "General settings → Webhook settings → add. Content type: JSON. Events: Candidate (or Candidate extended) and Vacancy.";
 
     // idibu numbers its deliveries (X-Idibu-Delivery); a retry carries the same number. Without one, the body decides.
