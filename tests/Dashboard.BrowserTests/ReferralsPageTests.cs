@@ -25,7 +25,7 @@ public sealed class ReferralsPageTests(BrowserFixture browser) : IAsyncLifetime
     public async Task DisposeAsync() => await _live.DisposeAsync();
 
     [Fact]
-    public async Task The_Other_close_reason_opens_a_list_showing_what_the_sender_wrote()
+    public async Task TheOtherCloseReasonOpensAListShowingWhatTheSenderWrote()
     {
         var page = await _live.SignInAsync(browser.Browser);
         await page.GotoAsync("/referrals?range=all");

@@ -16,7 +16,7 @@ public sealed class ReferralBucketsTests
     [InlineData("<b>X</b>", "Other")]
     [InlineData("CANDIDATE_KNOWN ", "Other")]
     [InlineData("CANDİDATE_KNOWN", "Other")] // a dotted capital I from another alphabet is not the letter I
-    public void Close_reasons(string? sent, string charted) => Assert.Equal(charted, ReferralBuckets.CloseReasonOf(sent));
+    public void CloseReasons(string? sent, string charted) => Assert.Equal(charted, ReferralBuckets.CloseReasonOf(sent));
 
     [Theory]
     [InlineData("A", "A")]
@@ -34,7 +34,7 @@ public sealed class ReferralBucketsTests
     [InlineData("NEGATIVE", "NEGATIVE")]
     [InlineData("VERY_NEGATIVE", "Other")]
     [InlineData(null, null)]
-    public void Feedback_types(string? sent, string? charted) => Assert.Equal(charted, ReferralBuckets.FeedbackOf(sent));
+    public void FeedbackTypes(string? sent, string? charted) => Assert.Equal(charted, ReferralBuckets.FeedbackOf(sent));
 
     [Theory]
     [InlineData("referral", "referral")]
@@ -44,5 +44,5 @@ public sealed class ReferralBucketsTests
     [InlineData("user", "application")]
     [InlineData("link or referral", "Other")]
     [InlineData(null, "unknown")]
-    public void Application_types(string? sent, string charted) => Assert.Equal(charted, ReferralBuckets.TypeOf(sent));
+    public void ApplicationTypes(string? sent, string charted) => Assert.Equal(charted, ReferralBuckets.TypeOf(sent));
 }

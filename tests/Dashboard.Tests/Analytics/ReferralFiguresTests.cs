@@ -17,7 +17,7 @@ public sealed class ReferralFiguresTests : IDisposable
     public void Dispose() => _app.Dispose();
 
     [Fact]
-    public async Task Later_ratings_feedback_and_repeats_leave_every_outcome_as_its_latest_close_or_hire_made_it()
+    public async Task LaterRatingsFeedbackAndRepeatsLeaveEveryOutcomeAsItsLatestCloseOrHireMadeIt()
     {
         await SendTheSixApplicationsAsync();
 
@@ -39,7 +39,7 @@ public sealed class ReferralFiguresTests : IDisposable
     }
 
     [Fact]
-    public async Task An_invented_close_reason_counts_as_Other_and_its_list_shows_what_was_sent()
+    public async Task AnInventedCloseReasonCountsAsOtherAndItsListShowsWhatWasSent()
     {
         await SendTheSixApplicationsAsync();
 
@@ -55,7 +55,7 @@ public sealed class ReferralFiguresTests : IDisposable
     }
 
     [Fact]
-    public async Task Values_longer_than_the_store_keeps_are_cut_visibly_and_still_counted()
+    public async Task ValuesLongerThanTheStoreKeepsAreCutVisiblyAndStillCounted()
     {
         var reason = "<i>" + new string('x', 5_000) + "</i>";
         await _app.CreateClient().PostFirstbirdAsync(new FirstbirdBatchBuilder()
@@ -77,7 +77,7 @@ public sealed class ReferralFiguresTests : IDisposable
     [InlineData("reason=CANDIDATE_SMILED", "'reason'")]
     [InlineData("state=received", "'state'")]
     [InlineData("rating=D", "'rating'")]
-    public async Task A_drill_down_for_a_bucket_that_does_not_exist_is_refused_naming_the_parameter(string query, string named)
+    public async Task ADrillDownForABucketThatDoesNotExistIsRefusedNamingTheParameter(string query, string named)
     {
         var answer = await _app.CreateApiClient().GetAsync("/api/analytics/referral-applications?" + query);
 
@@ -87,7 +87,7 @@ public sealed class ReferralFiguresTests : IDisposable
     }
 
     [Fact]
-    public async Task A_store_rebuilt_from_its_delivery_log_shows_the_same_referral_figures()
+    public async Task AStoreRebuiltFromItsDeliveryLogShowsTheSameReferralFigures()
     {
         await SendTheSixApplicationsAsync();
         var api = _app.CreateApiClient();

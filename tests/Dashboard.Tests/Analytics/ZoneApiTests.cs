@@ -12,7 +12,7 @@ namespace Dashboard.Tests.Analytics;
 public sealed class ZoneApiTests
 {
     [Fact]
-    public async Task The_agencys_zone_cuts_the_days_until_tz_names_another_and_the_answer_says_which()
+    public async Task TheAgencysZoneCutsTheDaysUntilTzNamesAnotherAndTheAnswerSaysWhich()
     {
         await using var app = await ZoneFiguresTests.StartAsync(figureIndex: true);
         var api = app.CreateApiClient();
@@ -39,7 +39,7 @@ public sealed class ZoneApiTests
     [InlineData("Europe/Nowhere")]
     [InlineData("W. Europe Standard Time")]
     [InlineData("+02:00")]
-    public async Task An_unknown_zone_is_a_400_naming_tz(string zone)
+    public async Task AnUnknownZoneIsA400NamingTz(string zone)
     {
         await using var app = await ZoneFiguresTests.StartAsync(figureIndex: false);
         var answer = await app.CreateApiClient().GetAsync($"/api/analytics/candidates-over-time?tz={Uri.EscapeDataString(zone)}");
@@ -52,7 +52,7 @@ public sealed class ZoneApiTests
     }
 
     [Fact]
-    public async Task The_CSV_shows_instants_in_the_zone_and_its_columns_say_which()
+    public async Task TheCsvShowsInstantsInTheZoneAndItsColumnsSayWhich()
     {
         await using var app = await ZoneFiguresTests.StartAsync(figureIndex: true);
         var api = app.CreateApiClient();

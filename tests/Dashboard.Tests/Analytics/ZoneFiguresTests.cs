@@ -42,7 +42,7 @@ public sealed class ZoneFiguresTests
 
     [Theory]
     [MemberData(nameof(FromIndexAndStore))]
-    public async Task A_day_is_the_zones_day_23_or_25_hours_long_where_the_clocks_change(bool figureIndex)
+    public async Task ADayIsTheZonesDay23Or25HoursLongWhereTheClocksChange(bool figureIndex)
     {
         await using var app = await StartAsync(figureIndex);
         var api = app.CreateApiClient();
@@ -67,7 +67,7 @@ public sealed class ZoneFiguresTests
 
     [Theory]
     [MemberData(nameof(FromIndexAndStore))]
-    public async Task A_week_starts_on_the_zones_Monday_at_midnight(bool figureIndex)
+    public async Task AWeekStartsOnTheZonesMondayAtMidnight(bool figureIndex)
     {
         await using var app = await StartAsync(figureIndex);
         var api = app.CreateApiClient();
@@ -99,7 +99,7 @@ public sealed class ZoneFiguresTests
     }
 
     [Fact]
-    public async Task Quality_over_time_folds_its_quarters_into_the_zones_weeks()
+    public async Task QualityOverTimeFoldsItsQuartersIntoTheZonesWeeks()
     {
         await using var app = await StartAsync(figureIndex: false);
         await using (var db = await app.CreateDbContextAsync())
@@ -123,7 +123,7 @@ public sealed class ZoneFiguresTests
     }
 
     [Fact]
-    public async Task The_index_and_the_stores_queries_agree_in_other_zones()
+    public async Task TheIndexAndTheStoresQueriesAgreeInOtherZones()
     {
         await using var app = await StartAsync(figureIndex: true);
         var host = app.Services.GetRequiredService<FigureIndexHost>();

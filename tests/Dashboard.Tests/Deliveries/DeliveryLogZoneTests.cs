@@ -40,7 +40,7 @@ public sealed class DeliveryLogZoneTests : IAsyncLifetime
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task A_search_by_day_takes_the_days_of_the_zone_it_is_given()
+    public async Task ASearchByDayTakesTheDaysOfTheZoneItIsGiven()
     {
         var log = _app.Services.GetRequiredService<DeliveryLogQueries>();
         var sunday = new DateOnly(2026, 3, 29);
@@ -51,7 +51,7 @@ public sealed class DeliveryLogZoneTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_replay_API_counts_the_agencys_days_unless_tz_names_another_zone()
+    public async Task TheReplayApiCountsTheAgencysDaysUnlessTzNamesAnotherZone()
     {
         var api = _app.CreateApiClient();
         Assert.Equal(HttpStatusCode.NoContent, (await api.PutAsJsonAsync("/api/admin/time-zone", new { timeZone = "Europe/Berlin" })).StatusCode);
@@ -68,7 +68,7 @@ public sealed class DeliveryLogZoneTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_deliverys_page_shows_its_arrival_in_the_agencys_zone_and_says_which()
+    public async Task ADeliverysPageShowsItsArrivalInTheAgencysZoneAndSaysWhich()
     {
         Assert.Equal(HttpStatusCode.NoContent,
             (await _app.CreateApiClient().PutAsJsonAsync("/api/admin/time-zone", new { timeZone = "Europe/Berlin" })).StatusCode);

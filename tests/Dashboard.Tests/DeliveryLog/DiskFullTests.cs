@@ -10,7 +10,7 @@ namespace Dashboard.Tests.DeliveryLog;
 public sealed class DiskFullTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task A_full_disk_answers_503_with_Retry_After_and_ingestion_recovers_when_space_returns()
+    public async Task AFullDiskAnswers503WithRetryAfterAndIngestionRecoversWhenSpaceReturns()
     {
         using var folder = new DrillFolder();
         var log = new StringWriter();

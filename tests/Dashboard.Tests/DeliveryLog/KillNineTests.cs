@@ -13,7 +13,7 @@ namespace Dashboard.Tests.DeliveryLog;
 public sealed class KillNineTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Nothing_acknowledged_is_lost_and_nothing_is_counted_twice_after_kill_9()
+    public async Task NothingAcknowledgedIsLostAndNothingIsCountedTwiceAfterKill9()
     {
         using var folder = new DrillFolder();
         var log = new StringWriter();

@@ -18,7 +18,7 @@ namespace Dashboard.Tests.Hosting;
 public sealed partial class PublishedAppTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Started_from_another_folder_the_published_app_serves_its_styles_and_scripts_and_keeps_its_store_beside_itself()
+    public async Task StartedFromAnotherFolderThePublishedAppServesItsStylesAndScriptsAndKeepsItsStoreBesideItself()
     {
         using var folder = new DrillFolder();
         var app = Path.Combine(folder.Path, "app");

@@ -30,7 +30,7 @@ public sealed class ProjectionTurnsTests : IAsyncLifetime
         // "Another instance" in the middle of a batch: it holds the projection turn on a session of its own.
         var otherInstance = await PostgreSqlAdvisoryLock.TakeAsync(_store.ConnectionString, PostgreSqlAdvisoryLock.ProjectionKey, CancellationToken.None);
         var projecting = _app.ProjectAsync();
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await StoreProbe.WaitForLockWaiterAsync(_store.ConnectionString, PostgreSqlAdvisoryLock.ProjectionKey, TimeSpan.FromSeconds(10));
         Assert.False(projecting.IsCompleted, "projected while another instance held the turn");
         Assert.Equal(DeliveryStatus.Accepted, await StatusOf("w-1"));
 

@@ -26,7 +26,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
         "a throw-away one, or set it to a server connection string (Host=…;Username=…;Database=postgres)."));
 
     [Fact]
-    public async Task Two_instances_starting_together_on_an_empty_database_both_come_up()
+    public async Task TwoInstancesStartingTogetherOnAnEmptyDatabaseBothComeUp()
     {
         var server = Server();
         using var folder = new DrillFolder();
@@ -68,7 +68,7 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task The_delivery_log_commits_in_turn_with_other_instances_so_ids_follow_commit_order()
+    public async Task TheDeliveryLogCommitsInTurnWithOtherInstancesSoIdsFollowCommitOrder()
     {
         _ = Server();
         using var database = new TestDatabase("PostgreSQL");
@@ -84,14 +84,14 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
             await take.ExecuteNonQueryAsync();
 
         var posting = client.PostIdibuAsync(new IdibuCandidateBuilder().WithId("second").Build(), "second");
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await StoreProbe.WaitForLockWaiterAsync(database.ConnectionString, PostgreSqlAdvisoryLock.DeliveryLogKey, TimeSpan.FromSeconds(10));
         Assert.False(posting.IsCompleted, "the delivery log committed while another instance was committing");
         await otherCommit.CommitAsync();
         Assert.Equal(HttpStatusCode.OK, (await posting).StatusCode);
     }
 
     [Fact]
-    public async Task Deliveries_to_two_instances_are_stored_once_and_counted_as_by_one_when_one_is_killed()
+    public async Task DeliveriesToTwoInstancesAreStoredOnceAndCountedAsByOneWhenOneIsKilled()
     {
         var server = Server();
         using var folder = new DrillFolder();

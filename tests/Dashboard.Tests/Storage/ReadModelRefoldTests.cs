@@ -17,7 +17,7 @@ public sealed class ReadModelRefoldTests : IDisposable
     public void Dispose() => _database.Dispose();
 
     [Fact]
-    public async Task A_hire_the_old_fold_undid_counts_again_after_the_upgrade_starts()
+    public async Task AHireTheOldFoldUndidCountsAgainAfterTheUpgradeStarts()
     {
         await using (var before = new DashboardApplication(_database, projection: false))
         {

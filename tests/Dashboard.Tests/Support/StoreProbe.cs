@@ -7,6 +7,28 @@ namespace Dashboard.Tests.Support;
 /// <summary>Looks at a test's store directly, below the app, in whichever database the suite runs on.</summary>
 public static class StoreProbe
 {
+    /// <summary>
+    /// Returns once a session of this database waits for the advisory lock <paramref name="key"/>: the signal that a
+    /// writer is held back, rather than a fixed wait after which it merely has not finished yet.
+    /// </summary>
+    public static async Task WaitForLockWaiterAsync(string connectionString, long key, TimeSpan patience)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        // A bigint advisory key shows in pg_locks as its high half (classid) and its low half (objid).
+        await using var waiting = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND classid = @high AND objid = @low " +
+            "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())", connection);
+        waiting.Parameters.AddWithValue("high", (long)(uint)(key >> 32));
+        waiting.Parameters.AddWithValue("low", (long)(uint)key);
+        var until = DateTime.UtcNow + patience;
+        while ((long)(await waiting.ExecuteScalarAsync())! == 0)
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException($"Nobody waited for advisory lock {key:x} within {patience}.");
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Every table.column whose text (or bytes read as UTF-8 text) contains <paramref name="needle"/>.</summary>
     public static async Task<List<string>> PlacesHoldingAsync(TestDatabase database, string needle)
     {

@@ -16,7 +16,7 @@ public sealed class ReferralDrillDownTests : BunitContext, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 
     [Fact]
-    public void The_Other_bucket_lists_what_the_sender_wrote_as_plain_text()
+    public void TheOtherBucketListsWhatTheSenderWroteAsPlainText()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();

@@ -21,7 +21,7 @@ public sealed class FigureIndexTests
     [InlineData(11)]
     [InlineData(23)]
     [InlineData(37)]
-    public async Task The_index_answers_as_the_store_does_after_random_interleavings(int seed)
+    public async Task TheIndexAnswersAsTheStoreDoesAfterRandomInterleavings(int seed)
     {
         var random = new Random(seed);
         var traffic = SampleTrafficGenerator.Generate(new SampleTrafficOptions { Candidates = 90, Seed = seed, LateShare = 0.2, DuplicateShare = 0.1 });

@@ -71,9 +71,11 @@ public sealed class LiveRefreshTests : BunitContext, IAsyncLifetime
         for (var i = 0; i < 50; i++) _changes.Publish();
 
         page.WaitForAssertion(() => Assert.Contains($"version {_changes.Version}<", page.Markup), Patience);
-        await Task.Delay(1_000);
-        // The first change is shown at once; the other 49, arriving while that load ran, by one load after it.
-        Assert.Equal(2, queries.Calls - before);
+        // The first change is shown at once; the other 49, arriving while that load ran, by one load after it. One
+        // change more is then shown by the very next load: had the burst left loads queued, they would come first.
+        _changes.Publish();
+        page.WaitForAssertion(() => Assert.Contains($"version {_changes.Version}<", page.Markup), Patience);
+        Assert.Equal(3, queries.Calls - before);
     }
 
     [Fact]
@@ -99,8 +101,11 @@ public sealed class LiveRefreshTests : BunitContext, IAsyncLifetime
         await publishing;
 
         page.WaitForAssertion(() => Assert.Contains("figures for Indeed", page.Markup), Patience);
-        // The old view's loads finished regardless of their cancellation; none of what they read reached the page.
-        await Task.Delay(1_000);
+        // The old view's loads finish regardless of their cancellation; once they all have, one change more is shown
+        // after anything they could have shown, and none of what they read reached the page.
+        await queries.WaitForNoCallInProgress(Patience);
+        _changes.Publish();
+        page.WaitForAssertion(() => Assert.Contains($"figures for Indeed, version {_changes.Version}<", page.Markup), Patience);
         Assert.DoesNotContain("figures for every source", page.Markup);
         Assert.Equal(0, oldViewShown);
         Assert.True(queries.FinishedAfterCancellation > 0, "no load of the old view outlived its cancellation, so nothing was proven");
@@ -116,15 +121,17 @@ public sealed class LiveRefreshTests : BunitContext, IAsyncLifetime
         var shownBefore = SlowSourceQueries.VersionsIn(page.Markup).Max();
 
         _connection.Lost();
+        // The first of these changes had well over a second to start a load, had the page followed it.
         await PublishEvery(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1.5));
-        await Task.Delay(700);
         Assert.Equal(before, queries.Calls);
         Assert.Equal(shownBefore, SlowSourceQueries.VersionsIn(page.Markup).Max());
 
         _connection.Restored();
         page.WaitForAssertion(() => Assert.Contains($"version {_changes.Version}<", page.Markup), Patience);
-        await Task.Delay(700);
-        Assert.Equal(before + 1, queries.Calls);
+        // Back, it loaded once for all it missed: one change more is shown by the very next load.
+        _changes.Publish();
+        page.WaitForAssertion(() => Assert.Contains($"version {_changes.Version}<", page.Markup), Patience);
+        Assert.Equal(before + 2, queries.Calls);
     }
 
     private async Task PublishEvery(TimeSpan interval, TimeSpan duration)
@@ -157,6 +164,12 @@ public sealed class LiveRefreshTests : BunitContext, IAsyncLifetime
         {
             var until = DateTime.UtcNow + patience;
             while (Volatile.Read(ref _inProgress) == 0 && DateTime.UtcNow < until) await Task.Delay(10);
+        }
+
+        public async Task WaitForNoCallInProgress(TimeSpan patience)
+        {
+            var until = DateTime.UtcNow + patience;
+            while (Volatile.Read(ref _inProgress) != 0 && DateTime.UtcNow < until) await Task.Delay(10);
         }
 
         public override async Task<IReadOnlyList<SourceFigure>> SourcesAsync(AnalyticsFilter filter, CancellationToken ct = default)

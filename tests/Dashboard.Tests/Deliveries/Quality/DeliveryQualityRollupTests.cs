@@ -24,7 +24,7 @@ public sealed class DeliveryQualityRollupTests
     [Theory]
     [InlineData(5)]
     [InlineData(17)]
-    public async Task The_kept_counts_are_what_counting_the_log_gives(int seed)
+    public async Task TheKeptCountsAreWhatCountingTheLogGives(int seed)
     {
         var random = new Random(seed);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 22, 50, 0, TimeSpan.Zero));
@@ -74,7 +74,7 @@ public sealed class DeliveryQualityRollupTests
     }
 
     [Fact]
-    public async Task A_store_from_before_the_counts_is_counted_once_at_start()
+    public async Task AStoreFromBeforeTheCountsIsCountedOnceAtStart()
     {
         using var database = new TestDatabase();
         await using (var first = new DashboardApplication(database, projection: false))

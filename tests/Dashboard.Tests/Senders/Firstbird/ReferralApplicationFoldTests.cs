@@ -14,7 +14,7 @@ public sealed class ReferralApplicationFoldTests
     private const string App = "a1";
 
     [Fact]
-    public void A_hire_rated_the_next_day_still_counts_as_hired_with_its_reward()
+    public void AHireRatedTheNextDayStillCountsAsHiredWithItsReward()
     {
         var story = new FirstbirdBatchBuilder()
             .Received(App, "2026-03-01 09:00:00.000Z")
@@ -25,7 +25,7 @@ public sealed class ReferralApplicationFoldTests
     }
 
     [Fact]
-    public void An_application_closed_as_candidate_known_and_rated_afterwards_stays_closed_for_that_reason()
+    public void AnApplicationClosedAsCandidateKnownAndRatedAfterwardsStaysClosedForThatReason()
     {
         var story = new FirstbirdBatchBuilder()
             .Received(App, "2026-03-01 09:00:00.000Z")
@@ -36,7 +36,7 @@ public sealed class ReferralApplicationFoldTests
     }
 
     [Fact]
-    public void Feedback_and_an_edit_after_a_hire_leave_the_hire_its_date_and_its_reward()
+    public void FeedbackAndAnEditAfterAHireLeaveTheHireItsDateAndItsReward()
     {
         var story = new FirstbirdBatchBuilder()
             .Received(App, "2026-03-01 09:00:00.000Z")
@@ -48,7 +48,7 @@ public sealed class ReferralApplicationFoldTests
     }
 
     [Fact]
-    public void A_received_sent_again_after_the_close_neither_reopens_it_nor_moves_its_received_date()
+    public void AReceivedSentAgainAfterTheCloseNeitherReopensItNorMovesItsReceivedDate()
     {
         var story = new FirstbirdBatchBuilder()
             .Received(App, "2026-03-01 09:00:00.000Z")
@@ -59,7 +59,7 @@ public sealed class ReferralApplicationFoldTests
     }
 
     [Fact]
-    public void A_created_then_received_application_is_in_progress_from_when_it_was_received()
+    public void ACreatedThenReceivedApplicationIsInProgressFromWhenItWasReceived()
     {
         var story = new FirstbirdBatchBuilder()
             .Created(App, "2026-03-01 08:00:00.000Z")
@@ -70,7 +70,7 @@ public sealed class ReferralApplicationFoldTests
     }
 
     [Fact]
-    public void A_hire_after_a_close_is_a_hire()
+    public void AHireAfterACloseIsAHire()
     {
         var story = new FirstbirdBatchBuilder()
             .Received(App, "2026-03-01 09:00:00.000Z")
@@ -82,7 +82,7 @@ public sealed class ReferralApplicationFoldTests
     }
 
     [Fact]
-    public void A_close_after_a_hire_is_a_close_and_takes_the_hire_date_and_reward_with_it()
+    public void ACloseAfterAHireIsACloseAndTakesTheHireDateAndRewardWithIt()
     {
         var story = new FirstbirdBatchBuilder()
             .Received(App, "2026-03-01 09:00:00.000Z")
@@ -94,7 +94,7 @@ public sealed class ReferralApplicationFoldTests
     }
 
     [Fact]
-    public void The_latest_rating_is_the_one_in_the_rating_mix()
+    public void TheLatestRatingIsTheOneInTheRatingMix()
     {
         var story = new FirstbirdBatchBuilder()
             .Received(App, "2026-03-01 09:00:00.000Z")
@@ -106,7 +106,7 @@ public sealed class ReferralApplicationFoldTests
     }
 
     [Fact]
-    public void A_rating_in_the_same_second_as_the_hire_leaves_the_hire_standing_however_the_envelopes_hash()
+    public void ARatingInTheSameSecondAsTheHireLeavesTheHireStandingHoweverTheEnvelopesHash()
     {
         var stories = ByEachRecruiter(story => story
             .Received(App, "2026-03-01 09:00:00.000Z")
@@ -119,7 +119,7 @@ public sealed class ReferralApplicationFoldTests
     }
 
     [Fact]
-    public void A_close_and_a_hire_in_the_same_second_count_as_a_hire_however_the_envelopes_hash()
+    public void ACloseAndAHireInTheSameSecondCountAsAHireHoweverTheEnvelopesHash()
     {
         var stories = ByEachRecruiter(story => story
             .Received(App, "2026-03-01 09:00:00.000Z")
@@ -132,7 +132,7 @@ public sealed class ReferralApplicationFoldTests
     }
 
     [Fact]
-    public void Two_ratings_in_the_same_second_give_the_same_rating_however_the_envelopes_hash()
+    public void TwoRatingsInTheSameSecondGiveTheSameRatingHoweverTheEnvelopesHash()
     {
         var stories = ByEachRecruiter(story => story
             .Received(App, "2026-03-01 09:00:00.000Z")
@@ -145,7 +145,7 @@ public sealed class ReferralApplicationFoldTests
     }
 
     [Fact]
-    public void A_deletion_is_final_even_when_a_hire_shares_its_second_or_follows_it()
+    public void ADeletionIsFinalEvenWhenAHireSharesItsSecondOrFollowsIt()
     {
         var story = new FirstbirdBatchBuilder()
             .Received(App, "2026-03-01 09:00:00.000Z")

@@ -16,7 +16,7 @@ public sealed class ReferralProjectionOrderTests : IDisposable
     public void Dispose() => _app.Dispose();
 
     [Fact]
-    public async Task A_hire_rated_the_next_day_is_a_rewarded_hire_however_its_facts_arrive()
+    public async Task AHireRatedTheNextDayIsARewardedHireHoweverItsFactsArrive()
     {
         var client = _app.CreateClient();
         var orders = new[] { new[] { 0, 1, 2 }, [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0] };

@@ -15,7 +15,7 @@ public sealed class IdibuSnapshotOrderTests : IDisposable
     public void Dispose() => _app.Dispose();
 
     [Fact]
-    public async Task An_update_stamped_the_same_second_as_the_create_is_the_current_state_whichever_arrives_first()
+    public async Task AnUpdateStampedTheSameSecondAsTheCreateIsTheCurrentStateWhicheverArrivesFirst()
     {
         var client = _app.CreateClient();
         var (create1, update1) = SameSecondPair("c1");
