@@ -1,5 +1,6 @@
 using Dashboard.Analytics.Index;
 using Dashboard.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Hosting;
 
@@ -12,7 +13,7 @@ public static class HealthEndpoint
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (DatabaseHealth health, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/health", async Task<Results<Ok<HealthAnswer>, ProblemHttpResult>> (DatabaseHealth health, HttpContext http, CancellationToken ct) =>
             {
                 var (healthy, detail) = await health.CheckAsync(ct);
                 var figures = http.RequestServices.GetService<FigureIndexHost>() switch
@@ -22,11 +23,14 @@ public static class HealthEndpoint
                     _ => "building",
                 };
                 return healthy
-                    ? Results.Ok(new { status = "healthy", figures })
-                    : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Unhealthy", detail: detail);
+                    ? TypedResults.Ok(new HealthAnswer("healthy", figures))
+                    : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Unhealthy", detail: detail);
             })
             .WithTags("Health")
             .AllowAnonymous();
         return app;
     }
+
+    /// <summary>What a load balancer reads: healthy, and where figures come from (index, building, store).</summary>
+    public sealed record HealthAnswer(string Status, string Figures);
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dashboard.DeliveryLog;
 using Dashboard.SenderKeys;
 using Dashboard.Senders;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Ingestion;
@@ -31,7 +32,7 @@ public sealed class WebhookIntake(
     /// <summary>Deliveries past their key check and not yet answered.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
-    public async Task<IResult> ReceiveAsync(ISender sender, string key, HttpContext context, CancellationToken cancellationToken)
+    public async Task<Results<JsonHttpResult<WebhookAnswer>, ProblemHttpResult>> ReceiveAsync(ISender sender, string key, HttpContext context, CancellationToken cancellationToken)
     {
         var provider = sender.Name;
         var address = context.Connection.RemoteIpAddress;
@@ -41,7 +42,7 @@ public sealed class WebhookIntake(
             authFailures.Record(provider);
             throttle.RecordFailure(address);
             logger.LogWarning("Rejected a delivery for {Provider}: missing or wrong key", provider);
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unknown endpoint key",
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unknown endpoint key",
                 detail: "The key in the webhook URL is missing, wrong, expired or revoked. Copy the URL again from the admin console.");
         }
 
@@ -60,7 +61,7 @@ public sealed class WebhookIntake(
         }
     }
 
-    private async Task<IResult> ReceiveKnownAsync(ISender sender, System.Net.IPAddress? address, HttpContext context, CancellationToken cancellationToken)
+    private async Task<Results<JsonHttpResult<WebhookAnswer>, ProblemHttpResult>> ReceiveKnownAsync(ISender sender, System.Net.IPAddress? address, HttpContext context, CancellationToken cancellationToken)
     {
         var provider = sender.Name;
         var read = await WebhookBodyReader.ReadAsync(context, options.Value.MaxBodyBytes, cancellationToken);
@@ -69,10 +70,10 @@ public sealed class WebhookIntake(
             logger.LogInformation("A {Provider} body could not be read (answered {Status}); nothing was stored", provider, read.RefusalStatus);
             if (read.RefusalStatus == StatusCodes.Status413PayloadTooLarge)
             {
-                return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large",
+                return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large",
                     detail: $"Webhook bodies may be at most {options.Value.MaxBodyBytes} bytes.");
             }
-            return Results.Problem(statusCode: read.RefusalStatus, title: "Body could not be read",
+            return TypedResults.Problem(statusCode: read.RefusalStatus, title: "Body could not be read",
                 detail: "The body arrived too slowly, was cut short or was badly framed. Nothing was stored; please retry.");
         }
 
@@ -83,7 +84,7 @@ public sealed class WebhookIntake(
             authFailures.Record(provider);
             throttle.RecordFailure(address);
             logger.LogWarning("Refused a delivery for {Provider}: {Problem}", provider, check.Problem);
-            return Results.Problem(statusCode: check.StatusCode, title: "Sender check failed", detail: check.Problem);
+            return TypedResults.Problem(statusCode: check.StatusCode, title: "Sender check failed", detail: check.Problem);
         }
 
         var delivery = BuildDelivery(sender, body, context.Request);
@@ -99,14 +100,14 @@ public sealed class WebhookIntake(
         }
 
         LogReceipt(provider, receipt);
-        return Results.Json(WebhookAnswer.From(receipt), WebhookAnswer.SerializerOptions);
+        return TypedResults.Json(WebhookAnswer.From(receipt), WebhookAnswer.SerializerOptions);
     }
 
-    private IResult Busy(string provider, HttpContext context, string reason)
+    private ProblemHttpResult Busy(string provider, HttpContext context, string reason)
     {
         refusals.Refused(provider, reason);
         context.Response.Headers.RetryAfter = RetryAfterSeconds;
-        return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Store unavailable",
+        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Store unavailable",
             detail: $"The delivery was not stored ({reason}). Please retry.");
     }
 
@@ -114,11 +115,11 @@ public sealed class WebhookIntake(
     /// 429 for a failed check from an address still throttled; neither counted nor logged again, so a stale endpoint
     /// stops costing a store write and a log line per retry.
     /// </summary>
-    private IResult? Throttled(System.Net.IPAddress? address, HttpContext context)
+    private ProblemHttpResult? Throttled(System.Net.IPAddress? address, HttpContext context)
     {
         if (throttle.RetryAfter(address) is not { } wait) return null;
         context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed key checks",
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed key checks",
             detail: "This address presented too many wrong endpoint keys. Wait for the time in Retry-After, then check the webhook URL.");
     }
 

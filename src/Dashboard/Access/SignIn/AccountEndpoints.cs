@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dashboard.Access.SignIn;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
 namespace Dashboard.Access.SignIn;
@@ -15,25 +16,25 @@ public static class AccountEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<DashboardUser> signIn) =>
+        app.MapPost("/account/logout", async Task<Results<RedirectHttpResult, ProblemHttpResult>> (HttpContext context, IAntiforgery antiforgery, SignInManager<DashboardUser> signIn) =>
             {
                 // It binds no form field, so nothing checks the token unless this does: signing someone out is a change too.
                 if (!await antiforgery.IsRequestValidAsync(context)) return MissingAntiforgery();
                 await signIn.SignOutAsync();
-                return Results.LocalRedirect("/account/login");
+                return TypedResults.LocalRedirect("/account/login");
             })
             .ExcludeFromDescription();
-        app.MapPost("/account/logout-everywhere", async (HttpContext context, IAntiforgery antiforgery, OwnAccount account) =>
+        app.MapPost("/account/logout-everywhere", async Task<Results<RedirectHttpResult, ProblemHttpResult>> (HttpContext context, IAntiforgery antiforgery, OwnAccount account) =>
             {
                 if (!await antiforgery.IsRequestValidAsync(context)) return MissingAntiforgery();
                 await account.SignOutEverywhereAsync(context.User, context.RequestAborted);
-                return Results.LocalRedirect("/account/login");
+                return TypedResults.LocalRedirect("/account/login");
             })
             .ExcludeFromDescription();
-        app.MapPost("/api/me/password", async (PasswordChange change, ClaimsPrincipal user, OwnAccount account, CancellationToken ct) =>
+        app.MapPost("/api/me/password", async Task<Results<NoContent, ProblemHttpResult>> (PasswordChange change, ClaimsPrincipal user, OwnAccount account, CancellationToken ct) =>
                 await account.ChangePasswordAsync(user, change.CurrentPassword ?? "", change.NewPassword ?? "", ct) is { } problem
-                    ? Results.Problem(statusCode: 400, title: "Password not changed", detail: problem)
-                    : Results.NoContent())
+                    ? TypedResults.Problem(statusCode: 400, title: "Password not changed", detail: problem)
+                    : TypedResults.NoContent())
             .RequireAuthorization(AccessPolicies.SignedIn)
             .WithMetadata(new AllowedBeforePasswordChangeAttribute())
             .WithTags("Account")
@@ -41,6 +42,6 @@ public static class AccountEndpoints
         return app;
     }
 
-    private static IResult MissingAntiforgery() =>
-        Results.Problem(statusCode: 400, title: "Missing antiforgery token", detail: "Sign out from the app's own button.");
+    private static ProblemHttpResult MissingAntiforgery() =>
+        TypedResults.Problem(statusCode: 400, title: "Missing antiforgery token", detail: "Sign out from the app's own button.");
 }
