@@ -35,7 +35,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser, HostileDa
         await Expect(watch.Page.Locator("h1")).ToBeVisibleAsync();
         await watch.Page.WaitForInteractiveAsync();
         if (charts) await Expect(watch.Page.Locator(".apexcharts-canvas").First).ToBeVisibleAsync();
-        await watch.Page.WaitForTimeoutAsync(500);
+        await watch.SettleAsync();
         await watch.AssertNothingRanAsync();
     }
 

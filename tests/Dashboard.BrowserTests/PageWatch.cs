@@ -53,6 +53,12 @@ public sealed class PageWatch
         return watch;
     }
 
+    /// <summary>
+    /// Returns once the page has painted and run the tasks it had queued. A violation is reported to this watch as it
+    /// happens, on the same channel as this call's answer, so any the page met so far has been counted by then.
+    /// </summary>
+    public Task SettleAsync() => Page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)))");
+
     /// <summary>Asserts that nothing has gone wrong on the open page, nor on any page before it.</summary>
     public async Task AssertNothingRanAsync()
     {
