@@ -20,13 +20,20 @@ public sealed class FigureCacheTests
         var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         var computations = 0;
 
-        var askers = Enumerable.Range(0, 50).Select(_ => Task.Run(() => cache.GetAsync("sources", new AnalyticsFilter(Source: "LinkedIn"),
-            _ =>
+        using var asked = new CountdownEvent(50);
+
+        var askers = Enumerable.Range(0, 50).Select(_ => Task.Run(() =>
+        {
+            var figure = cache.GetAsync("sources", new AnalyticsFilter(Source: "LinkedIn"), _ =>
             {
                 Interlocked.Increment(ref computations);
                 return release.Task;
-            }))).ToList();
-        await Task.Delay(100);
+            });
+            asked.Signal();
+            return figure;
+        })).ToList();
+        // Every asker has been answered with a pending figure before the computation ends, so none can find it kept.
+        Assert.True(asked.Wait(Patience));
         release.SetResult(42);
 
         Assert.All(await Task.WhenAll(askers).WaitAsync(Patience), figure => Assert.Equal(42, figure));
