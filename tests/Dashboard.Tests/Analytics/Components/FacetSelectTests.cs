@@ -2,6 +2,7 @@ using Bunit;
 using Dashboard.Analytics;
 using Dashboard.Analytics.Components;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using MudBlazor.Services;
 
@@ -64,6 +65,23 @@ public sealed class FacetSelectTests : BunitContext, IAsyncLifetime
         await field.Find("input").InputAsync(new() { Value = " " });
         popovers.WaitForAssertion(() => Assert.Equal(50, popovers.FindAll(".mud-list-item").Count), TimeSpan.FromSeconds(5));
         Assert.Contains("The first 50 of 20,000 are listed", popovers.Markup);
+    }
+
+    [Fact]
+    public async Task TabbingIntoItLeavesItsListClosedUntilEnterOpensIt()
+    {
+        string? chosen = "unset";
+        var popovers = Render<MudPopoverProvider>();
+        var field = Render<FacetSelect>(p => p
+            .Add(f => f.Label, "Vacancy").Add(f => f.Options, Vacancies).Add(f => f.ValueChanged, v => chosen = v));
+
+        var input = field.Find("input");
+        await input.FocusAsync(new());
+        Assert.Empty(popovers.FindAll(".mud-popover-open .mud-list-item"));
+
+        await input.KeyUpAsync(new KeyboardEventArgs { Key = "Enter" });
+        popovers.WaitForAssertion(() => Assert.Equal(50, popovers.FindAll(".mud-popover-open .mud-list-item").Count), TimeSpan.FromSeconds(5));
+        Assert.Equal("unset", chosen);
     }
 
     [Fact]
